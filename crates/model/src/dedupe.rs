@@ -1,0 +1,1 @@
+//! Keys that decide when two items are the same job.
