@@ -4,6 +4,7 @@
 pub mod dedupe;
 pub mod employment;
 pub mod location;
+pub mod normalize;
 pub mod posting;
 pub mod salary;
 pub mod skills;

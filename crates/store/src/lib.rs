@@ -1,1 +1,232 @@
-//! hirekit-store
+//! Storage: SQLite (embedded default) or PostgreSQL (scale-out), one API.
+//!
+//! The SQL is written once in `queries.rs` and compiled for each backend (see `backends.rs`),
+//! so both stores run the same logic and the test suite exercises both.
+
+mod backends;
+mod types;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+
+pub use types::*;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("invalid database URL {url:?}: {reason}")]
+    BadUrl { url: String, reason: String },
+    #[error("corrupt stored value in {what}: {reason}")]
+    Corrupt { what: &'static str, reason: String },
+    #[error("{0}")]
+    NotFound(String),
+}
+
+/// Which database is behind the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub struct Store {
+    db: Db,
+}
+
+#[derive(Clone)]
+enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Run the same expression against whichever pool the store has; `$m` names the backend module.
+macro_rules! dispatch {
+    ($self:expr, $m:ident, $p:ident => $body:expr) => {
+        match &$self.db {
+            Db::Sqlite($p) => {
+                use backends::sqlite as $m;
+                $body
+            }
+            Db::Postgres($p) => {
+                use backends::postgres as $m;
+                $body
+            }
+        }
+    };
+}
+
+impl Store {
+    /// Open (creating if needed) the database at `url` and apply migrations.
+    /// `sqlite://path`, `sqlite:path` or a bare file path select SQLite; `postgres://…` PostgreSQL.
+    pub async fn connect(url: &str) -> Result<Store> {
+        let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let opts = PgConnectOptions::from_str(url)
+                .map_err(|e| StoreError::BadUrl { url: redact(url), reason: e.to_string() })?;
+            let pool = PgPoolOptions::new()
+                .max_connections(8)
+                .acquire_timeout(Duration::from_secs(30))
+                .connect_with(opts)
+                .await?;
+            sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+            Store { db: Db::Postgres(pool) }
+        } else {
+            let path = url
+                .strip_prefix("sqlite://")
+                .or_else(|| url.strip_prefix("sqlite:"))
+                .unwrap_or(url);
+            if let Some(dir) = Path::new(path).parent() {
+                if !dir.as_os_str().is_empty() {
+                    std::fs::create_dir_all(dir).map_err(|e| StoreError::BadUrl {
+                        url: url.to_string(),
+                        reason: format!("cannot create {}: {e}", dir.display()),
+                    })?;
+                }
+            }
+            let opts = SqliteConnectOptions::new()
+                .filename(path)
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(60))
+                .foreign_keys(true)
+                .pragma("cache_size", "-65536")
+                .pragma("temp_store", "memory");
+            let pool = SqlitePoolOptions::new()
+                .max_connections(4)
+                .acquire_timeout(Duration::from_secs(60))
+                .connect_with(opts)
+                .await?;
+            sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+            Store { db: Db::Sqlite(pool) }
+        };
+        Ok(store)
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.db {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Cheap liveness check of the database (for `/readyz`).
+    pub async fn ping(&self) -> Result<()> {
+        dispatch!(self, q, p => q::ping(p).await)
+    }
+
+    pub async fn close(&self) {
+        match &self.db {
+            Db::Sqlite(p) => p.close().await,
+            Db::Postgres(p) => p.close().await,
+        }
+    }
+
+    /// Find or create the source for `location` (a canonical path or URL).
+    pub async fn ensure_source(&self, name: &str, kind: Option<&str>, location: &str, now: i64) -> Result<SourceInfo> {
+        dispatch!(self, q, p => q::ensure_source(p, name, kind, location, now).await)
+    }
+
+    /// Register a source to be polled by `hirekit serve`.
+    pub async fn register_source(
+        &self,
+        name: &str,
+        kind: Option<&str>,
+        location: &str,
+        interval_secs: i64,
+        now: i64,
+    ) -> Result<SourceInfo> {
+        dispatch!(self, q, p => q::register_source(p, name, kind, location, interval_secs, now).await)
+    }
+
+    pub async fn list_sources(&self, registered_only: bool) -> Result<Vec<SourceInfo>> {
+        dispatch!(self, q, p => q::list_sources(p, registered_only).await)
+    }
+
+    /// Remove a source by id, name or location, with its items; postings left with no source go too.
+    pub async fn remove_source(&self, key: &str) -> Result<Option<SourceInfo>> {
+        dispatch!(self, q, p => q::remove_source(p, key).await)
+    }
+
+    pub async fn record_source_status(&self, id: i64, status: &SourceStatus) -> Result<()> {
+        dispatch!(self, q, p => q::record_source_status(p, id, status).await)
+    }
+
+    /// Start an ingest run; its id marks every item seen in it (for closing what vanished).
+    pub async fn begin_run(&self, now: i64) -> Result<i64> {
+        dispatch!(self, q, p => q::begin_run(p, now).await)
+    }
+
+    pub async fn finish_run(&self, run: i64, now: i64, summary_json: &str) -> Result<()> {
+        dispatch!(self, q, p => q::finish_run(p, run, now, summary_json).await)
+    }
+
+    /// Insert or update a batch of items from one source, merging duplicates, in one transaction.
+    pub async fn upsert_batch(&self, source_id: i64, run: i64, now: i64, items: &[Incoming]) -> Result<BatchOutcome> {
+        dispatch!(self, q, p => q::upsert_batch(p, source_id, run, now, items).await)
+    }
+
+    /// Close the items of a whole-board source that run `run` did not see; returns postings closed.
+    pub async fn close_missing(&self, source_id: i64, run: i64, now: i64) -> Result<u64> {
+        dispatch!(self, q, p => q::close_missing(p, source_id, run, now).await)
+    }
+
+    pub async fn get_posting(&self, id: i64) -> Result<Option<StoredPosting>> {
+        dispatch!(self, q, p => q::get_posting(p, id).await)
+    }
+
+    /// Postings with id > `after`, in id order, at most `limit` (keyset pagination for export).
+    pub async fn postings_after(&self, after: i64, limit: i64, include_closed: bool) -> Result<Vec<StoredPosting>> {
+        dispatch!(self, q, p => q::postings_after(p, after, limit, include_closed).await)
+    }
+
+    /// Source items with id > `after` (for renormalize).
+    pub async fn items_after(&self, after: i64, limit: i64) -> Result<Vec<StoredItem>> {
+        dispatch!(self, q, p => q::items_after(p, after, limit).await)
+    }
+
+    /// Replace the normalized fields of a posting (renormalize); bumps its change sequence.
+    pub async fn update_postings(&self, updates: &[(i64, hirekit_model::Posting)], now: i64) -> Result<u64> {
+        dispatch!(self, q, p => q::update_postings(p, updates, now).await)
+    }
+
+    pub async fn counts(&self) -> Result<Counts> {
+        dispatch!(self, q, p => q::counts(p).await)
+    }
+}
+
+/// Hide a password in a database URL before it reaches a log or an error.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(c) => format!("{}{}:***{}", &url[..s + 3], &creds[..c], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("postgres://h/db"), "postgres://h/db");
+        assert_eq!(redact("/tmp/x.db"), "/tmp/x.db");
+    }
+}
