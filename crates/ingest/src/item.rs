@@ -1,0 +1,30 @@
+//! One parsed item → what the store keeps.
+
+use hirekit_model::{dedupe, normalize::normalize, SourcePosting};
+use hirekit_store::Incoming;
+use xxhash_rust::xxh3::xxh3_128;
+
+/// Normalize an item and compute its identity: external id, content hash and fingerprint.
+pub fn to_incoming(sp: &SourcePosting) -> Incoming {
+    let raw = serde_json::to_string(&sp.raw).unwrap_or_else(|_| "null".into());
+    let content_hash = format!("{:032x}", xxh3_128(raw.as_bytes()));
+    let posting = normalize(sp);
+    let fingerprint = dedupe::fingerprint(&posting);
+    let external_id = sp
+        .external_id
+        .clone()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| sp.url.clone())
+        .or_else(|| sp.apply_url.clone())
+        // No id at all: the job's identity is what it is, so a re-ingest finds it again.
+        .unwrap_or_else(|| format!("fp:{:032x}", xxh3_128(fingerprint.as_bytes())));
+    Incoming {
+        external_id,
+        content_hash,
+        raw,
+        url: sp.url.clone(),
+        apply_url: sp.apply_url.clone(),
+        fingerprint,
+        posting,
+    }
+}
