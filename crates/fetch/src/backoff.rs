@@ -145,4 +145,17 @@ mod tests {
         );
         assert_eq!(j.below(Duration::ZERO), Duration::ZERO);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn retry_after_never_panics(v in "\\PC{0,40}") {
+            let _ = parse_retry_after(&v, now());
+        }
+
+        #[test]
+        fn ceiling_never_exceeds_max(retry in 0u32..10_000, base_ms in 0u64..100_000, max_ms in 0u64..1_000_000) {
+            let max = Duration::from_millis(max_ms);
+            proptest::prop_assert!(backoff_ceiling(retry, Duration::from_millis(base_ms), max) <= max);
+        }
+    }
 }
