@@ -6,6 +6,7 @@
 //! leaves whole batches, never half a posting.
 
 mod item;
+pub mod poller;
 mod resolve;
 
 use std::io::{BufRead, BufReader, Read};

@@ -48,3 +48,6 @@ pub fn parse_reader(
 pub fn parse_jsonl_line(_line: &[u8], _line_no: usize, _ctx: &Context) -> Result<Option<SourcePosting>, ItemError> {
     Ok(None)
 }
+pub fn parse_item(_kind: SourceKind, _raw: &serde_json::Value, _ctx: &Context) -> Result<SourcePosting, ItemError> {
+    Err(ItemError { item: String::new(), reason: "not implemented".into() })
+}

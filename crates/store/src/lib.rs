@@ -153,9 +153,10 @@ impl Store {
         dispatch!(self, q, p => q::list_sources(p, registered_only).await)
     }
 
-    /// Remove a source by id, name or location, with its items; postings left with no source go too.
-    pub async fn remove_source(&self, key: &str) -> Result<Option<SourceInfo>> {
-        dispatch!(self, q, p => q::remove_source(p, key).await)
+    /// Remove a source by id, name or location, with its items. Postings it alone had are
+    /// deleted; postings whose other sources all dropped them are closed.
+    pub async fn remove_source(&self, key: &str, now: i64) -> Result<Option<SourceInfo>> {
+        dispatch!(self, q, p => q::remove_source(p, key, now).await)
     }
 
     pub async fn record_source_status(&self, id: i64, status: &SourceStatus) -> Result<()> {

@@ -106,7 +106,7 @@ pub async fn list_sources(p: &Pool<DB>, registered_only: bool) -> Result<Vec<Sou
     rows.iter().map(source_from_row).collect()
 }
 
-pub async fn remove_source(p: &Pool<DB>, key: &str) -> Result<Option<SourceInfo>> {
+pub async fn remove_source(p: &Pool<DB>, key: &str, now: i64) -> Result<Option<SourceInfo>> {
     let sql = format!("SELECT {SOURCE_COLS} FROM sources WHERE location = $1 OR name = $1 OR CAST(id AS TEXT) = $1 ORDER BY id");
     let rows = sqlx::query(AssertSqlSafe(sql)).bind(key).fetch_all(p).await?;
     let Some(src) = rows.first().map(source_from_row).transpose()? else {
@@ -121,8 +121,25 @@ pub async fn remove_source(p: &Pool<DB>, key: &str) -> Result<Option<SourceInfo>
     .bind(src.id)
     .execute(&mut *tx)
     .await?;
+    let affected: Vec<i64> = sqlx::query_scalar("SELECT DISTINCT posting_id FROM posting_sources WHERE source_id = $1")
+        .bind(src.id)
+        .fetch_all(&mut *tx)
+        .await?;
     sqlx::query("DELETE FROM posting_sources WHERE source_id = $1").bind(src.id).execute(&mut *tx).await?;
     sqlx::query("DELETE FROM sources WHERE id = $1").bind(src.id).execute(&mut *tx).await?;
+    // What is left listed only on closed items is closed too.
+    let seq = take(&mut tx, "change_seq", 1).await?;
+    for chunk in affected.chunks(CHUNK) {
+        let mut qb = QueryBuilder::<DB>::new("UPDATE postings SET closed_at = ");
+        qb.push_bind(now).push(", updated_at = ").push_bind(now).push(", change_seq = ").push_bind(seq);
+        qb.push(" WHERE closed_at IS NULL AND NOT EXISTS (SELECT 1 FROM posting_sources ps WHERE ps.posting_id = postings.id AND ps.closed_at IS NULL) AND id IN (");
+        let mut sep = qb.separated(", ");
+        for id in chunk {
+            sep.push_bind(*id);
+        }
+        qb.push(")");
+        qb.build().execute(&mut *tx).await?;
+    }
     tx.commit().await?;
     Ok(Some(src))
 }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Run every test of hirekit, against SQLite and PostgreSQL.
+# Installs PostgreSQL (Debian's package) when missing, starts a throwaway server on 127.0.0.1,
+# and hands the tests an admin URL through HIREKIT_TEST_PG_URL; each test makes its own database.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+find_pg_bin() {
+  local d
+  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$d" ] && [ -x "$d/postgres" ] && [ -x "$d/initdb" ] && echo "$d"
+}
+
+PG_BIN=$(find_pg_bin || true)
+if [ -z "$PG_BIN" ]; then
+  log "installing PostgreSQL (Debian package)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+  PG_BIN=$(find_pg_bin)
+fi
+
+# PostgreSQL refuses to run as root: run it as the 'postgres' user when we are root.
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
+  useradd --system --home /var/lib/postgresql --shell /bin/bash postgres
+fi
+
+PGDATA=$(mktemp -d /tmp/hirekit-pg.XXXXXX)
+chmod 700 "$PGDATA"
+[ "$(id -u)" -eq 0 ] && chown postgres "$PGDATA"
+PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+cleanup() {
+  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PGDATA"
+}
+trap cleanup EXIT
+
+log "starting PostgreSQL ($("$PG_BIN/postgres" --version)) on 127.0.0.1:$PGPORT"
+as_pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --no-locale >/dev/null
+as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
+  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  start >/dev/null
+export HIREKIT_TEST_PG_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres"
+
+log "running the test suite"
+if [ "$#" -gt 0 ]; then cargo test --locked "$@"; else cargo test --workspace --locked; fi
