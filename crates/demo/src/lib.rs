@@ -208,6 +208,9 @@ struct Aggs {
     sinks: Vec<Option<Box<dyn Sink>>>,
     paths: Vec<PathBuf>,
     left: [u64; 6],
+    /// Cross-posts each aggregator may still take: at most a third of it, so small sources
+    /// keep mostly their own jobs (and JSON-LD its multi-posting pages).
+    cross_left: [u64; 6],
     pages_dir: PathBuf,
     page_no: Vec<u32>,
     pages: Vec<DemoFile>,
@@ -259,6 +262,7 @@ impl Aggs {
             sinks,
             paths,
             left: q.aggs,
+            cross_left: q.aggs.map(|n| n.div_ceil(3)),
             pages_dir: dir.join("jsonld"),
             page_no: vec![0; companies],
             pages: Vec::new(),
@@ -300,7 +304,10 @@ impl Aggs {
             .iter()
             .copied()
             .filter(|&a| {
-                Some(a) != except && self.left[a as usize] > 0 && (a != Agg::RemoteOk || remote)
+                Some(a) != except
+                    && self.left[a as usize] > 0
+                    && self.cross_left[a as usize] > 0
+                    && (a != Agg::RemoteOk || remote)
             })
             .collect();
         (!options.is_empty()).then(|| *rng.pick(&options))
@@ -390,6 +397,7 @@ pub fn generate(cfg: &DemoConfig, progress: &mut dyn FnMut(u64)) -> io::Result<D
             prog.add(1);
             if rng.chance(CROSS_POST_PCT) {
                 if let Some(a) = aggs.cross_target(&mut rng, None, job.is_remote()) {
+                    aggs.cross_left[a as usize] -= 1;
                     let (s, k) = next(&mut rng);
                     aggs.put(
                         a,
@@ -464,6 +472,7 @@ pub fn generate(cfg: &DemoConfig, progress: &mut dyn FnMut(u64)) -> io::Result<D
         prog.add(recs.len() as u64);
         if rng.chance(CROSS_POST_PCT) {
             if let Some(a) = aggs.cross_target(&mut rng, Some(target), jobs[0].is_remote()) {
+                aggs.cross_left[a as usize] -= 1;
                 let (s, k) = next(&mut rng);
                 aggs.put(
                     a,
