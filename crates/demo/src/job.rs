@@ -149,9 +149,9 @@ fn remote_label(rng: &mut Rng, sc: Scope, c: &Country) -> String {
             _ => format!("Remote in {}", c.name),
         },
         Scope::Emea => {
-            (*rng.pick(&["Remote - EMEA", "Remote (EMEA)", "EMEA - Remote"])).to_string()
+            (rng.pick_str(&["Remote - EMEA", "Remote (EMEA)", "EMEA - Remote"])).to_string()
         }
-        Scope::Europe => (*rng.pick(&[
+        Scope::Europe => (rng.pick_str(&[
             "Remote (Europe)",
             "Remote - Europe",
             "Europe (Remote)",
@@ -166,8 +166,10 @@ fn remote_label(rng: &mut Rng, sc: Scope, c: &Country) -> String {
             ][..if c.region == Region::Latam { 3 } else { 2 }],
         ))
         .to_string(),
-        Scope::Apac => (*rng.pick(&["Remote - APAC", "Remote (APAC)", "APAC Remote"])).to_string(),
-        Scope::Anywhere => (*rng.pick(&[
+        Scope::Apac => {
+            (rng.pick_str(&["Remote - APAC", "Remote (APAC)", "APAC Remote"])).to_string()
+        }
+        Scope::Anywhere => (rng.pick_str(&[
             "Anywhere",
             "Remote (Worldwide)",
             "Remote - Anywhere",

@@ -179,6 +179,7 @@ struct Fmt {
     suffix: Option<&'static str>,
 }
 
+#[allow(clippy::too_many_arguments)]
 const fn f(
     sym: &'static str,
     after: bool,
@@ -236,7 +237,7 @@ fn group_digits(n: u64, g: Group) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     let first = s.len() % 3;
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (i + 3 - first) % 3 == 0 {
+        if i > 0 && (i + 3 - first).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(ch);
@@ -753,35 +754,37 @@ fn styles(code: &str, period: Period) -> &'static [Fmt] {
 /// The usual period words, by language.
 fn period_words(lang: Lang, code: &str, p: Period, rng: &mut Rng) -> &'static str {
     match (lang, p) {
-        (_, Period::Year) if code == "GB" => *rng.pick(&[" per annum", " a year", " per year"]),
+        (_, Period::Year) if code == "GB" => rng.pick_str(&[" per annum", " a year", " per year"]),
         (_, Period::Year) if code == "IN" => " per annum",
-        (Lang::De, Period::Year) => *rng.pick(&[" pro Jahr", " brutto jährlich", " p.a."]),
-        (Lang::De, Period::Month) => *rng.pick(&[" pro Monat", " brutto im Monat", " / Monat"]),
-        (Lang::De, Period::Day) => *rng.pick(&[" / Tag", " pro Tag (Tagessatz)"]),
+        (Lang::De, Period::Year) => rng.pick_str(&[" pro Jahr", " brutto jährlich", " p.a."]),
+        (Lang::De, Period::Month) => rng.pick_str(&[" pro Monat", " brutto im Monat", " / Monat"]),
+        (Lang::De, Period::Day) => rng.pick_str(&[" / Tag", " pro Tag (Tagessatz)"]),
         (Lang::De, Period::Hour) => " pro Stunde",
-        (Lang::Fr, Period::Year) => *rng.pick(&[" par an", " brut annuel"]),
+        (Lang::Fr, Period::Year) => rng.pick_str(&[" par an", " brut annuel"]),
         (Lang::Fr, Period::Month) => " / mois",
-        (Lang::Fr, Period::Day) => *rng.pick(&[" / jour", " par jour (TJM)"]),
+        (Lang::Fr, Period::Day) => rng.pick_str(&[" / jour", " par jour (TJM)"]),
         (Lang::Fr, Period::Hour) => " de l'heure",
         (Lang::Es, Period::Year) => " brutos anuales",
         (Lang::Es, Period::Month) => " al mes",
         (Lang::Es, _) => " por hora",
-        (Lang::Pl, Period::Month) => *rng.pick(&[" / mies.", " miesięcznie", " netto + VAT (B2B)"]),
+        (Lang::Pl, Period::Month) => {
+            rng.pick_str(&[" / mies.", " miesięcznie", " netto + VAT (B2B)"])
+        }
         (Lang::Pl, Period::Year) => " rocznie",
         (Lang::Pl, _) => " / h",
-        (Lang::Pt, Period::Month) => *rng.pick(&[" por mês", " /mês", " (CLT)"]),
+        (Lang::Pt, Period::Month) => rng.pick_str(&[" por mês", " /mês", " (CLT)"]),
         (Lang::Pt, Period::Year) => " por ano",
         (Lang::Pt, _) => " por hora",
-        (Lang::Nl, Period::Month) => *rng.pick(&[" per maand", " bruto per maand"]),
-        (Lang::Nl, Period::Year) => *rng.pick(&[" per jaar", " bruto per jaar"]),
-        (Lang::Sv, Period::Month) => *rng.pick(&[" per månad", " i månaden"]),
+        (Lang::Nl, Period::Month) => rng.pick_str(&[" per maand", " bruto per maand"]),
+        (Lang::Nl, Period::Year) => rng.pick_str(&[" per jaar", " bruto per jaar"]),
+        (Lang::Sv, Period::Month) => rng.pick_str(&[" per månad", " i månaden"]),
         (Lang::Sv, Period::Year) => " per år",
         (_, Period::Year) => {
-            *rng.pick(&[" per year", " per year", " annually", "/year", " a year"])
+            rng.pick_str(&[" per year", " per year", " annually", "/year", " a year"])
         }
-        (_, Period::Month) => *rng.pick(&[" per month", "/month", " monthly"]),
-        (_, Period::Day) => *rng.pick(&[" per day", "/day", " a day"]),
-        (_, Period::Hour) => *rng.pick(&["/hr", " per hour", "/hour", " an hour"]),
+        (_, Period::Month) => rng.pick_str(&[" per month", "/month", " monthly"]),
+        (_, Period::Day) => rng.pick_str(&[" per day", "/day", " a day"]),
+        (_, Period::Hour) => rng.pick_str(&["/hr", " per hour", "/hour", " an hour"]),
         (_, Period::Week) => " per week",
     }
 }

@@ -406,7 +406,7 @@ pub fn build(rng: &mut Rng, job: &Job, inp: DocInput) -> Doc {
         reqs.push(t.replace("{a}", a).replace("{b}", b));
     }
     reqs.push(
-        (*rng.pick(&[
+        (rng.pick_str(&[
             "Excellent written and verbal communication skills in English",
             "A degree in Computer Science or equivalent practical experience",
             "Comfortable working in a fast-paced, changing environment",
@@ -432,7 +432,7 @@ pub fn build(rng: &mut Rng, job: &Job, inp: DocInput) -> Doc {
         nice.push(format!("Experience with {s}"));
     }
     nice.push(
-        (*rng.pick(&[
+        (rng.pick_str(&[
             "Contributions to open-source projects",
             "Experience in a high-growth startup",
             "Experience mentoring others",

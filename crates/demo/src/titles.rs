@@ -288,6 +288,7 @@ pub struct Title {
 }
 
 /// A title for a job of `fam` at `sen`; `lang` is the hiring country's language.
+#[allow(clippy::too_many_arguments)]
 pub fn make(
     rng: &mut Rng,
     fam: &Family,
@@ -309,7 +310,7 @@ pub fn make(
             };
         }
     }
-    let core = *rng.pick(fam.titles);
+    let core = rng.pick_str(fam.titles);
     let mut t = english_title(rng, fam, core, sen, lang, department);
     let base = t.clone();
     let mut stack = None;

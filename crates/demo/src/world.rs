@@ -1391,12 +1391,12 @@ impl World {
             let token = slug.replace('-', "");
             let camel = words.concat();
             let tld = match hc.code {
-                "US" | "CA" => *rng.pick(&["com", "io", "ai", "co"]),
+                "US" | "CA" => rng.pick_str(&["com", "io", "ai", "co"]),
                 "GB" => "co.uk",
-                "DE" | "AT" | "CH" => *rng.pick(&["de", "com", "io"]),
+                "DE" | "AT" | "CH" => rng.pick_str(&["de", "com", "io"]),
                 "FR" => "fr",
                 "NL" => "nl",
-                _ => *rng.pick(&["com", "io"]),
+                _ => rng.pick_str(&["com", "io"]),
             };
             let domain = format!("{token}.{tld}");
             let ats = if companies.len() < Ats::BOARDS.len() {

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)]
 //! End-to-end checks on a small generated corpus: determinism, every format present and
 //! well-formed, counts that add up, deliberate duplicates, varied pay strings.
 

@@ -204,13 +204,13 @@ pub fn job_posting<'a>(
         job_location_type: jlt,
         applicant_location_requirements: alr,
         base_salary,
-        skills: if r.key % 4 == 0 {
+        skills: if r.key.is_multiple_of(4) {
             j.skills.clone()
         } else {
             Vec::new()
         },
         url,
-        direct_apply: (r.key % 5 == 0).then_some(true),
+        direct_apply: r.key.is_multiple_of(5).then_some(true),
     }
 }
 
@@ -235,7 +235,7 @@ impl Sink for Jsonl {
     fn put(&mut self, r: &Rec) -> io::Result<()> {
         let id = format!("jh-{}", 10_000_000 + r.seq);
         let url = format!("https://www.jobharbor.net/jobs/{id}");
-        let p = job_posting(r, SOURCE, id, url, r.key % 2 == 0);
+        let p = job_posting(r, SOURCE, id, url, r.key.is_multiple_of(2));
         json(&mut self.w, &p)?;
         self.w.write_all(b"\n")?;
         self.n += 1;

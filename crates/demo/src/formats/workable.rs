@@ -87,7 +87,7 @@ impl Sink for Workable {
             application_url: format!("{url}apply/"),
             url,
             shortcode,
-            code: if r.key % 3 == 0 {
+            code: if r.key.is_multiple_of(3) {
                 format!("REQ-{}", r.seq % 100_000)
             } else {
                 String::new()
