@@ -370,6 +370,7 @@ pub fn make(rng: &mut Rng, world: &World, ci: usize, force_remote: bool) -> Job 
             reqs: vec![],
             nice: vec![],
             benefits: vec![],
+            extras: vec![],
             place_line: String::new(),
             pay_line: None,
         },

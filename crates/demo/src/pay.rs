@@ -810,10 +810,16 @@ fn open_words(lang: Lang, up_to: bool) -> &'static str {
 
 fn write(rng: &mut Rng, pay: &Pay, code: &str, lang: Lang) -> String {
     let all = styles(code, pay.period);
-    // K-style and lakh styles make no sense for small (hourly, daily, monthly) amounts.
+    // K-style and lakh styles make no sense for small amounts (hourly, daily, most monthly).
     let usable: Vec<&Fmt> = all
         .iter()
-        .filter(|s| pay.period == Period::Year || s.div == 1.0)
+        .filter(|s| {
+            pay.period == Period::Year
+                || s.div == 1.0
+                || (pay.period == Period::Month
+                    && s.div == 1000.0
+                    && pay.min.or(pay.max).unwrap_or(0.0) >= 5000.0)
+        })
         .collect();
     let st: Fmt = if usable.is_empty() {
         all[0]

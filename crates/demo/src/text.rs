@@ -112,6 +112,8 @@ pub struct Doc {
     pub reqs: Vec<String>,
     pub nice: Vec<String>,
     pub benefits: Vec<String>,
+    /// Optional closing paragraphs (stack, hiring process, equal opportunity).
+    pub extras: Vec<String>,
     pub place_line: String,
     /// The pay sentence, when the job states pay in its text.
     pub pay_line: Option<String>,
@@ -205,6 +207,9 @@ impl Doc {
     }
 
     fn tail_html(&self, out: &mut String, pay: bool) {
+        for e in &self.extras {
+            para(e, out);
+        }
         para(&self.place_line, out);
         if let Some(p) = self.pay_line.as_ref().filter(|_| pay) {
             para(p, out);
@@ -251,6 +256,10 @@ impl Doc {
         section(h.reqs, "", &self.reqs);
         section(h.nice, "", &self.nice);
         section(h.benefits, "", &self.benefits);
+        for e in &self.extras {
+            out.push_str("\n\n");
+            out.push_str(e);
+        }
         out.push_str("\n\n");
         out.push_str(&self.place_line);
         if let Some(p) = self.pay_line.as_ref().filter(|_| pay) {
@@ -394,16 +403,22 @@ pub fn build(rng: &mut Rng, job: &Job, inp: DocInput) -> Doc {
             "Familiarity with {b} or similar tools",
         ]
     };
-    for (i, t) in rng.sample(&templates, 3).into_iter().enumerate() {
-        let a = sk
-            .get(i % sk.len().max(1))
-            .copied()
-            .unwrap_or("modern tooling");
-        let b = sk
-            .get((i + 1) % sk.len().max(1))
-            .copied()
-            .unwrap_or("cloud platforms");
-        reqs.push(t.replace("{a}", a).replace("{b}", b));
+    // Each skill is named once: requirements take them in order, nice-to-haves get the rest.
+    let mut next_skill = 0;
+    let mut take = || {
+        let s = sk.get(next_skill).copied().unwrap_or("modern tooling");
+        next_skill += 1;
+        s
+    };
+    for t in rng.sample(&templates, 3) {
+        let mut line = t.to_string();
+        if line.contains("{a}") {
+            line = line.replace("{a}", take());
+        }
+        if line.contains("{b}") {
+            line = line.replace("{b}", take());
+        }
+        reqs.push(line);
     }
     reqs.push(
         (rng.pick_str(&[
@@ -428,7 +443,8 @@ pub fn build(rng: &mut Rng, job: &Job, inp: DocInput) -> Doc {
         }
     }
     let mut nice = Vec::with_capacity(3);
-    for s in sk.iter().skip(4).take(rng.range(1, 2) as usize) {
+    let n_nice = rng.range(1, 2) as usize;
+    for s in sk.iter().skip(next_skill).take(n_nice) {
         nice.push(format!("Experience with {s}"));
     }
     nice.push(
@@ -442,6 +458,40 @@ pub fn build(rng: &mut Rng, job: &Job, inp: DocInput) -> Doc {
     if rng.chance(50.0) {
         nice.push(format!("Background in {}", ind.noun));
     }
+    let mut extras = Vec::new();
+    if !soft && rng.chance(40.0) {
+        let stack: Vec<&str> = sk.iter().take(4).copied().collect();
+        extras.push(format!(
+            "{} {}.",
+            rng.pick_str(&[
+                "Our stack:",
+                "Tech stack:",
+                "You will work with",
+                "Tools we use:"
+            ]),
+            stack.join(", ")
+        ));
+    }
+    if rng.chance(30.0) {
+        extras.push(
+            rng.pick_str(&[
+                "Our process: a 30-minute intro call, a technical conversation with two engineers, and a final round with the team. We aim to give you an answer within two weeks.",
+                "Interview process: recruiter screen, take-home exercise (max. 3 hours) or live pairing, system design, and a values interview.",
+                "We review every application and reply to everyone, usually within five working days.",
+            ])
+            .to_string(),
+        );
+    }
+    if rng.chance(35.0) {
+        extras.push(
+            rng.pick_str(&[
+                "We are an equal opportunity employer. We do not discriminate on the basis of race, religion, colour, national origin, gender, sexual orientation, age, marital status, veteran status or disability.",
+                "Even if you do not meet every requirement, we encourage you to apply: we care more about what you can learn than about a checklist.",
+                "Please send your CV in English. We do not accept applications from agencies.",
+            ])
+            .to_string(),
+        );
+    }
     let benefits = benefits(rng, inp.lang, inp.localized, inp.region, inp.company.equity);
     Doc {
         headings,
@@ -451,6 +501,7 @@ pub fn build(rng: &mut Rng, job: &Job, inp: DocInput) -> Doc {
         reqs,
         nice,
         benefits,
+        extras,
         place_line: inp.place_line,
         pay_line: inp.pay_line,
     }

@@ -62,7 +62,8 @@ pub fn rfc3339_ms(ts: i64) -> String {
 
 /// "Mon, 12 Oct 2026 14:03:00 +0000"
 pub fn rfc2822(ts: i64) -> String {
-    dt(ts).to_rfc2822()
+    // Zero-padded day, as most feeds write it ("Sun, 01 Nov 2026").
+    dt(ts).format("%a, %d %b %Y %H:%M:%S +0000").to_string()
 }
 
 /// "2026-10-12"
@@ -213,7 +214,7 @@ mod tests {
             "developpeur-backend-senior-h-f"
         );
         assert_eq!(rfc3339(1_793_491_200), "2026-11-01T00:00:00Z");
-        assert_eq!(rfc2822(1_793_491_200), "Sun, 1 Nov 2026 00:00:00 +0000");
+        assert_eq!(rfc2822(1_793_491_200), "Sun, 01 Nov 2026 00:00:00 +0000");
         assert_eq!(ymd_hms_utc(1_793_491_200), "2026-11-01 00:00:00 UTC");
         assert_eq!(cdata("a]]>b"), "<![CDATA[a]]]]><![CDATA[>b]]>");
         assert_eq!(base36(35, 3), "00Z");
