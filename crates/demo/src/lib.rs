@@ -5,6 +5,21 @@
 //!
 //! Same `seed` and `postings` → byte-identical files. The companies are the same for every
 //! seed (so docs can name them); everything about the jobs depends on the seed.
+//!
+//! What the corpus holds:
+//! - 120 invented companies, each with a home country, industry, size and an ATS (Greenhouse,
+//!   Lever, Ashby, Workable, SmartRecruiters, Recruitee, Personio, or none: those reach us only
+//!   through aggregators). Each board company's jobs are in its own board file.
+//! - 17 role families with English and local-language titles (seniority words, "II"/"III",
+//!   "(Go)", ", Payments", "(m/w/d)", "(H/F)"), seniorities intern → head, 18 countries with
+//!   their cities, currencies and pay conventions; remote (with region limits), hybrid, on-site.
+//! - Pay on ~57% of jobs, scaled by family × seniority × country, written the local way and
+//!   placed in structured fields, in the text, or both, depending on what the format offers.
+//! - Dates in the 60 days before [`REFERENCE_EPOCH`] (2026-11-01T00:00:00Z), never `now()`.
+//! - Deliberate duplicates, counted in [`DemoReport::duplicates`]: ~5% cross-posted to a second
+//!   source with another id/url, ~1% of board jobs reposted on the same board with a new id.
+//! - Split: 55% boards (≤150k), 10% CSV (≤100k), 3% RSS, 2% Atom, 3% Remote OK, 2% JSON-LD
+//!   pages (≤600), the rest JSONL, so millions of postings stay fast to write and ingest.
 
 mod formats;
 mod job;

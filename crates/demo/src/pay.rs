@@ -832,7 +832,8 @@ fn write(rng: &mut Rng, pay: &Pay, code: &str, lang: Lang) -> String {
             Some(_) => period_words(lang, code, pay.period, rng).to_string(),
             // A neutral suffix (" CAD", " + benefits") implies a year; other periods need words.
             None if pay.period == Period::Year => s.to_string(),
-            None => format!("{s}{}", period_words(lang, code, pay.period, rng)),
+            // "£2,900 – £3,300/month + benefits": the period before the extra words.
+            None => format!("{}{s}", period_words(lang, code, pay.period, rng)),
         },
         None => period_words(lang, code, pay.period, rng).to_string(),
     };

@@ -321,7 +321,7 @@ pub fn make(
                 t.push_str(&format!(" ({l})"));
                 stack = Some(l);
             }
-        } else if rng.chance(12.0) && fam.kind != RoleFamily::Other {
+        } else if rng.chance(12.0) && fam.kind != RoleFamily::Other && !t.contains(",") {
             t.push_str(rng.pick_str(&[", ", " - ", ", "]));
             t.push_str(team);
         }
