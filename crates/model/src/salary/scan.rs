@@ -1,0 +1,561 @@
+//! One pay mention: a figure or range with its currency, period, bound and what kind of
+//! money it is, read from the words around it.
+use super::cues::*;
+use super::currency::{self, Cur};
+use super::number::{parse_mult, parse_number, Mult};
+use super::words::{lower, next_tok, prev_tok, Class, Tok};
+use crate::posting::Period;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Base,
+    /// OTE, bonus, commission, total compensation: used only when nothing else is stated.
+    Extra,
+    Equity,
+    /// Funding, revenue, benefits budgets, percentages, times, years: never pay.
+    NotPay,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bound {
+    Exact,
+    UpTo,
+    From,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mention {
+    pub end: usize,
+    pub lo: f64,
+    /// Upper figure of a range; None for a single figure.
+    pub hi: Option<f64>,
+    /// "£30,000 to Competitive": the upper bound is a word.
+    pub open_upper: bool,
+    pub cur: Option<Cur>,
+    pub period: Option<Period>,
+    pub kind: Kind,
+    pub bound: Bound,
+    /// A salary word or a period word is attached: this is pay, not some other sum.
+    pub strong: bool,
+    /// Has a k/M/lakh multiplier.
+    pub scaled: bool,
+}
+
+const SEPARATOR_WORDS: &[&str] = &["to", "bis", "and", "till", "until", "à", "a"];
+
+/// Words that stand for an unstated upper bound.
+fn is_open_word(w: &str) -> bool {
+    matches!(
+        w,
+        "competitive"
+            | "negotiable"
+            | "neg"
+            | "doe"
+            | "tbc"
+            | "tbd"
+            | "open"
+            | "attractive"
+            | "depending"
+            | "dependent"
+            | "market"
+            | "excellent"
+            | "plus"
+            | "dog"
+    )
+}
+
+/// A range separator at `i` ("-", "–", "to", "bis"…). Returns where the upper bound starts.
+fn range_sep(b: &[u8], i: usize, between: bool) -> Option<usize> {
+    let (tok, next) = next_tok(b, i)?;
+    match tok {
+        Tok::Class(Class::Dash) => Some(next),
+        Tok::Class(Class::Other) if b[next - 1] == b'~' => Some(next),
+        Tok::Word { start, end } => {
+            let mut buf = [0u8; 32];
+            let w = lower(b, start, end, &mut buf)?;
+            if w == "and" && !between {
+                return None;
+            }
+            if w == "a" && !(between || b[start] == b'a') {
+                return None;
+            }
+            if SEPARATOR_WORDS.contains(&w) {
+                // "up to" as a separator: "£25k up to £30k"
+                return Some(next);
+            }
+            if w == "up" {
+                let (t2, n2) = next_tok(b, next)?;
+                if let Tok::Word { start, end } = t2 {
+                    if &b[start..end] == b"to" {
+                        return Some(n2);
+                    }
+                }
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+struct Fig {
+    value: f64,
+    mult: Mult,
+    num_end: usize,
+    end: usize,
+    plain: bool,
+    digits: usize,
+    leading_zero: bool,
+}
+
+fn figure(b: &[u8], i: usize) -> Option<Fig> {
+    let n = parse_number(b, i)?;
+    let (mult, end) = parse_mult(b, n.end);
+    Some(Fig {
+        value: n.value,
+        mult,
+        num_end: n.end,
+        end,
+        plain: n.plain,
+        digits: n.digits,
+        leading_zero: n.leading_zero,
+    })
+}
+
+fn percent_after(b: &[u8], i: usize) -> bool {
+    let j = if b.get(i) == Some(&b' ') { i + 1 } else { i };
+    b.get(j) == Some(&b'%')
+}
+
+/// What the words after a mention say.
+#[derive(Default)]
+struct Tail {
+    period: Option<Period>,
+    kind: Option<Kind>,
+    from: bool,
+    upto: bool,
+    salary: bool,
+    time: bool,
+    cur: Option<Cur>,
+}
+
+fn read_tail(b: &[u8], start: usize, bare: bool) -> Tail {
+    let mut t = Tail::default();
+    let mut i = start;
+    let mut connector = false;
+    let mut first = true;
+    let mut addon = false;
+    let mut comma = false;
+    let mut words = 0;
+    let mut prev_or = false;
+    // a "+" touching the figure: "$120k+"
+    if b.get(i) == Some(&b'+') && !b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        t.from = true;
+        addon = true;
+    }
+    let mut buf = [0u8; 32];
+    while let Some((tok, next)) = next_tok(b, i) {
+        if next - start > 70 || words >= 8 {
+            break;
+        }
+        i = next;
+        match tok {
+            Tok::Class(Class::Digit | Class::Break) => break,
+            Tok::Class(Class::Slash) => connector = true,
+            Tok::Class(Class::Plus) => addon = true,
+            Tok::Class(Class::Comma) => comma = true,
+            Tok::Class(Class::Other) if b[i - 1] == b'$' => break,
+            Tok::Class(Class::Other) => {
+                if i >= 2 && b.get(i - 2..i) == Some("£".as_bytes()) {
+                    break;
+                }
+                if i >= 3 && b.get(i - 3..i) == Some("€".as_bytes()) {
+                    break;
+                }
+            }
+            Tok::Class(_) => {}
+            Tok::Word { start: ws, end: we } => {
+                words += 1;
+                let Some(w) = lower(b, ws, we, &mut buf) else {
+                    first = false;
+                    continue;
+                };
+                let was_or = prev_or;
+                prev_or = matches!(w, "or" | "and");
+                let prev_or = was_or;
+                if bare
+                    && first
+                    && matches!(
+                        w,
+                        "am" | "pm" | "a.m" | "p.m" | "uhr" | "o'clock" | "h" | "hrs" | "hours"
+                    )
+                {
+                    // "9 am", "5 p.m.", "8 hours"
+                    t.time = true;
+                    break;
+                }
+                if t.cur.is_none() && !comma {
+                    if let Some((c, _)) = currency::after(b, ws) {
+                        if matches!(c, Cur::Code(_)) && we - ws <= 3 {
+                            t.cur = Some(c);
+                            first = false;
+                            continue;
+                        }
+                    }
+                }
+                if matches!(w, "以上" | "起")
+                    || (matches!(w, "more" | "above" | "higher") && prev_or)
+                {
+                    t.from = true;
+                    continue;
+                }
+                if w == "以下" {
+                    t.upto = true;
+                    continue;
+                }
+                if t.period.is_none() {
+                    if let Some((p, u)) = period_word(w) {
+                        let ok = match u {
+                            PeriodUse::Free => true,
+                            PeriodUse::Tight => first || connector,
+                            PeriodUse::Noun => connector,
+                        };
+                        if ok {
+                            t.period = Some(p);
+                            connector = false;
+                            first = false;
+                            continue;
+                        }
+                    }
+                }
+                if is_connector(w) {
+                    connector = true;
+                    continue;
+                }
+                connector = false;
+                if matches!(
+                    w,
+                    "plus"
+                        | "and"
+                        | "with"
+                        | "w"
+                        | "incl"
+                        | "inc"
+                        | "including"
+                        | "excl"
+                        | "excluding"
+                        | "or"
+                        | "benefits"
+                ) {
+                    addon = true;
+                    continue;
+                }
+                let near = words <= 3 && !addon;
+                if is_salary_word(w) {
+                    t.salary = true;
+                } else if matches!(w, "ote" | "o.t.e") && !addon {
+                    t.kind.get_or_insert(Kind::Extra);
+                } else if near && !comma && !t.salary && is_equity_word(w) {
+                    t.kind.get_or_insert(Kind::Equity);
+                } else if near && !comma && !t.salary && is_bonus_word(w) {
+                    t.kind.get_or_insert(Kind::Extra);
+                } else if near && !comma && !t.salary && is_negative_word(w) {
+                    t.kind.get_or_insert(Kind::NotPay);
+                } else if !is_filler(w)
+                    && !matches!(
+                        w,
+                        "of" | "the" | "our" | "total" | "on" | "target" | "earnings" | "annual"
+                    )
+                {
+                    // an unrelated word: whatever follows is about something else
+                    if t.period.is_some() || words > 2 {
+                        break;
+                    }
+                }
+                first = false;
+            }
+        }
+    }
+    t
+}
+
+/// What the words before a mention say.
+#[derive(Default)]
+struct Head {
+    kind: Option<Kind>,
+    salary: bool,
+    bound: Option<Bound>,
+    period: Option<Period>,
+    between: bool,
+}
+
+fn read_head(b: &[u8], start: usize) -> Head {
+    let mut h = Head::default();
+    let mut i = start;
+    let mut words = 0;
+    let mut crossed_break = false;
+    let mut buf = [0u8; 32];
+    let mut later = [0u8; 32]; // the word after the current one (nearer the figure)
+    let mut later_len = 0usize;
+    let mut pbuf = [0u8; 32];
+    while let Some((tok, s)) = prev_tok(b, i) {
+        if start - s > 120 || words >= 14 {
+            break;
+        }
+        i = s;
+        let (ws, we) = match tok {
+            Tok::Word { start, end } => (start, end),
+            Tok::Class(Class::Break) => {
+                crossed_break = true;
+                later_len = 0;
+                continue;
+            }
+            Tok::Class(Class::Digit) => {
+                // another figure in between: bounds and near cues belong to it
+                if words < 2 {
+                    crossed_break = true;
+                }
+                later_len = 0;
+                continue;
+            }
+            _ => continue,
+        };
+        words += 1;
+        let Some(w) = lower(b, ws, we, &mut buf) else {
+            continue;
+        };
+        let lat: &str = std::str::from_utf8(&later[..later_len]).unwrap_or("");
+        // the word before this one, for two-word cues
+        let prev = match prev_tok(b, ws) {
+            Some((Tok::Word { start, end }, _)) => lower(b, start, end, &mut pbuf).unwrap_or(""),
+            _ => "",
+        };
+        let near = words <= 4 && !crossed_break;
+        if words <= 3 && !crossed_break && h.bound.is_none() && h.kind.is_none() && !h.salary {
+            if is_upto_word(w, prev) || (w == "up" && lat == "to") {
+                h.bound = Some(Bound::UpTo);
+            } else if is_from_word(w, prev) {
+                h.bound = Some(Bound::From);
+            } else if w == "between" || w == "entre" || w == "zwischen" {
+                h.between = true;
+            }
+        }
+        if h.period.is_none() && words <= 6 {
+            if let Some((p, u)) = period_word(w) {
+                if u == PeriodUse::Free || (u == PeriodUse::Noun && prev == "per") {
+                    if !matches!(lat, "bonus" | "revenue" | "budget") {
+                        h.period = Some(p);
+                    }
+                }
+            }
+            if w == "day" && lat == "rate" {
+                h.period = Some(Period::Day);
+            }
+        }
+        if h.kind.is_some() || h.salary {
+            // nearest cue already found; keep looking only for a bound/period
+            if words > 6 {
+                break;
+            }
+        } else if is_salary_word(w) {
+            if matches!(w, "compensation" | "comp" | "earnings" | "package") && prev == "total" {
+                if near {
+                    h.kind = Some(Kind::Extra);
+                }
+            } else if matches!(w, "range" | "ranges" | "rate" | "package") && is_equity_word(prev) {
+                if near {
+                    h.kind = Some(Kind::Equity);
+                }
+            } else if matches!(w, "range" | "ranges" | "rate" | "package")
+                && (is_bonus_word(prev) || is_negative_word(prev))
+            {
+                if near {
+                    h.kind = Some(if is_bonus_word(prev) {
+                        Kind::Extra
+                    } else {
+                        Kind::NotPay
+                    });
+                }
+            } else {
+                h.salary = true;
+            }
+        } else if near && is_equity_word(w) {
+            h.kind = Some(Kind::Equity);
+        } else if near && matches!(w, "ote" | "o.t.e" | "on-target") {
+            h.kind = Some(Kind::Extra);
+        } else if near && is_bonus_word(w) && !matches!(lat, "and" | "plus") {
+            h.kind = Some(Kind::Extra);
+        } else if near && is_negative_word(w) {
+            h.kind = Some(Kind::NotPay);
+        }
+        let n = w.len().min(32);
+        later[..n].copy_from_slice(&w.as_bytes()[..n]);
+        later_len = n;
+    }
+    h
+}
+
+/// Read the mention whose first digit is at `i`. `Err(skip)` gives where scanning resumes.
+pub(crate) fn mention_at(b: &[u8], i: usize) -> Result<Mention, usize> {
+    let f1 = figure(b, i).ok_or(i + 1)?;
+    let skip = f1.end.max(i + 1);
+    if i > 0 {
+        let p = b[i - 1];
+        if (p.is_ascii_alphabetic() && currency::before(b, i).is_none_or(|(_, s)| s >= i))
+            || p == b'_'
+            || p == b'#'
+            || ((p == b'.' || p == b',') && i >= 2 && b[i - 2].is_ascii_digit())
+        {
+            return Err(skip);
+        }
+    }
+    if percent_after(b, f1.num_end)
+        || b.get(f1.num_end) == Some(&b':') && b.get(f1.num_end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return Err(skip);
+    }
+    let pre1 = currency::before(b, i);
+    let post1 = currency::after(b, f1.end);
+    let mut end = post1.map_or(f1.end, |(_, e)| e);
+    let head = read_head(b, pre1.map_or(i, |(_, s)| s));
+
+    // an upper bound
+    let mut hi: Option<Fig> = None;
+    let mut pre2 = None;
+    let mut post2 = None;
+    let mut open_upper = false;
+    if let Some(j) = range_sep(b, end, head.between) {
+        let (cur2, k) = match currency::after(b, j) {
+            Some((c, e)) => (Some(c), e),
+            None => (None, j),
+        };
+        let k2 = if b.get(k) == Some(&b' ') { k + 1 } else { k };
+        if b.get(k2).is_some_and(u8::is_ascii_digit) {
+            if let Some(f2) = figure(b, k2) {
+                if !percent_after(b, f2.num_end) {
+                    pre2 = cur2;
+                    post2 = currency::after(b, f2.end);
+                    hi = Some(f2);
+                }
+            }
+        } else if cur2.is_none() {
+            if let Some((Tok::Word { start, end: we }, _)) = next_tok(b, j) {
+                let mut buf = [0u8; 32];
+                if lower(b, start, we, &mut buf).is_some_and(is_open_word) {
+                    open_upper = true;
+                    end = we;
+                }
+            }
+        }
+    }
+
+    let mut lo = f1.value * f1.mult.factor();
+    let mut scaled = f1.mult != Mult::None;
+    let mut mult = f1.mult;
+    let mut hi_v = None;
+    if let Some(f2) = &hi {
+        let mut v2 = f2.value * f2.mult.factor();
+        // "$120-150k": the upper bound's multiplier also scales a bare lower bound
+        if f1.mult == Mult::None
+            && f2.mult != Mult::None
+            && f1.value < 1000.0
+            && f1.value * f2.mult.factor() <= v2
+        {
+            lo = f1.value * f2.mult.factor();
+            mult = f2.mult;
+            scaled = true;
+        } else if f2.mult == Mult::None
+            && f1.mult != Mult::None
+            && f2.value < 1000.0
+            && f2.value * f1.mult.factor() >= lo
+        {
+            v2 = f2.value * f1.mult.factor();
+        }
+        if v2 >= lo
+            && v2 <= lo * 50.0
+            && !(f2.plain
+                && f2.digits == 4
+                && f1.plain
+                && f1.digits == 4
+                && is_year(f1.value)
+                && is_year(f2.value))
+        {
+            hi_v = Some(v2);
+            scaled |= f2.mult != Mult::None;
+            if f2.mult == Mult::LakhPerAnnum {
+                mult = Mult::LakhPerAnnum;
+            }
+            end = post2.map_or(f2.end, |(_, e): (Cur, usize)| e);
+        } else {
+            pre2 = None;
+            post2 = None;
+        }
+    }
+
+    // the currency: an explicit code beats an ambiguous symbol
+    let marks = [
+        pre1.map(|c| c.0),
+        pre2,
+        post2.map(|c| c.0),
+        post1.map(|c| c.0),
+    ];
+    let mut cur = marks
+        .iter()
+        .flatten()
+        .copied()
+        .find(|c| matches!(c, Cur::Code(_)));
+    let first_mark = marks.iter().flatten().copied().next();
+    let tail = read_tail(b, end, first_mark.is_none());
+    if cur.is_none() {
+        cur = tail.cur.or(first_mark);
+    }
+    let bare = cur.is_none();
+
+    let mut kind = tail.kind.or(head.kind).unwrap_or(Kind::Base);
+    if f1.mult == Mult::Billion || (bare && (tail.time || f1.leading_zero)) {
+        kind = Kind::NotPay;
+    }
+    // 401(k), years, bare small counts
+    if bare
+        && f1.mult == Mult::None
+        && hi_v.is_none()
+        && f1.plain
+        && f1.digits == 4
+        && is_year(f1.value)
+    {
+        kind = Kind::NotPay;
+    }
+    if bare && f1.value == 401.0 && f1.mult == Mult::Thousand {
+        kind = Kind::NotPay;
+    }
+    let period = tail
+        .period
+        .or((mult == Mult::LakhPerAnnum).then_some(Period::Year))
+        .or(head.period);
+    let strong =
+        head.salary || tail.salary || tail.period.is_some() || (head.period.is_some() && !bare);
+    let bound = if hi_v.is_some() {
+        Bound::Exact
+    } else if tail.from || head.bound == Some(Bound::From) {
+        Bound::From
+    } else if tail.upto || head.bound == Some(Bound::UpTo) {
+        Bound::UpTo
+    } else {
+        Bound::Exact
+    };
+    Ok(Mention {
+        end: end.max(skip),
+        lo,
+        hi: hi_v,
+        open_upper,
+        cur,
+        period,
+        kind,
+        bound,
+        strong,
+        scaled,
+    })
+}
+
+fn is_year(v: f64) -> bool {
+    (1900.0..=2100.0).contains(&v)
+}
