@@ -130,6 +130,9 @@ fn pick(b: &[u8], short: bool) -> Option<Mention> {
             }
         };
         i = m.end;
+        if std::env::var_os("SALARY_TRACE").is_some() {
+            eprintln!("{m:?}");
+        }
         let Some(level) = accept(&m, short) else {
             continue;
         };
@@ -170,7 +173,7 @@ fn accept(m: &Mention, short: bool) -> Option<Level> {
     }
     if m.cur.is_none() {
         let sizeable = m.period.is_some() || m.scaled || top >= 1000.0;
-        return (sizeable && (short || m.strong)).then_some(Level::Strong);
+        return (sizeable && (short || m.salary_cue)).then_some(Level::Strong);
     }
     if m.strong || short {
         return Some(Level::Strong);

@@ -19,24 +19,29 @@ pub(crate) fn period_word(w: &str) -> Option<(Period, PeriodUse)> {
         "hourly" | "p.h" | "stundenlohn" | "stündlich" | "horaire" => (Hour, Free),
         "ph" | "hr" | "hrs" | "p/h" => (Hour, Tight),
         "hour" | "h" | "std" | "stunde" | "heure" | "hora" | "godz" | "godzinę" | "godzina"
-        | "uur" | "小时" | "时" => (Hour, Noun),
-        "daily" | "p.d" | "täglich" => (Day, Free),
+        | "uur" | "timme" | "time" | "小时" | "时" => (Hour, Noun),
+        "daily" | "p.d" | "täglich" | "tagessatz" => (Day, Free),
         "pd" => (Day, Tight),
-        "day" | "d" | "diem" | "tag" | "jour" | "día" | "dia" | "dzień" | "天" | "日"
+        "day" | "d" | "diem" | "tag" | "jour" | "día" | "dia" | "dzień" | "dag" | "天" | "日"
         | "giorno" => (Day, Noun),
         "weekly" | "p.w" | "wöchentlich" => (Week, Free),
         "pw" | "wk" => (Week, Tight),
-        "week" | "woche" | "semaine" | "semana" | "tydzień" | "周" => (Week, Noun),
-        "monthly" | "p.m" | "monatlich" | "mensuel" | "mensuelle" | "mensual" | "miesięcznie"
-        | "mensile" | "月薪" => (Month, Free),
-        "pm" | "mo" | "mth" | "mthly" | "mos" => (Month, Tight),
-        "month" | "monat" | "mois" | "mes" | "mese" | "miesiąc" | "mies" | "mc" | "月" => {
-            (Month, Noun)
+        "week" | "woche" | "semaine" | "semana" | "tydzień" | "vecka" | "uke" | "周" => {
+            (Week, Noun)
         }
+        "monthly" | "p.m" | "monatlich" | "mensuel" | "mensuelle" | "mensuels" | "mensual"
+        | "mensuales" | "miesięcznie" | "mensile" | "maandelijks" | "månadslön" | "月薪" => {
+            (Month, Free)
+        }
+        "pm" | "mo" | "mth" | "mthly" | "mos" => (Month, Tight),
+        "month" | "monat" | "mois" | "mes" | "mese" | "miesiąc" | "mies" | "mc" | "maand"
+        | "månad" | "månaden" | "måned" | "måneden" | "月" => (Month, Noun),
         "yearly" | "annually" | "annual" | "p.a" | "annum" | "lpa" | "jährlich" | "annuel"
-        | "annuelle" | "anual" | "rocznie" | "annuale" | "年薪" => (Year, Free),
+        | "annuelle" | "annuels" | "anual" | "anuales" | "rocznie" | "annuale" | "annui"
+        | "jaarlijks" | "årlig" | "årslön" | "年薪" => (Year, Free),
         "pa" | "yr" | "yrs" => (Year, Tight),
-        "year" | "jahr" | "an" | "année" | "año" | "anno" | "rok" | "年" => (Year, Noun),
+        "year" | "jahr" | "an" | "année" | "año" | "anno" | "rok" | "jaar" | "år" | "året"
+        | "年" => (Year, Noun),
         _ => return None,
     })
 }
@@ -60,12 +65,19 @@ pub(crate) fn is_connector(w: &str) -> bool {
             | "le"
             | "by"
             | "the"
+            | "i"
+            | "om"
+            | "en"
             | "brutto"
             | "netto"
             | "gross"
             | "net"
             | "brut"
             | "bruto"
+            | "brutos"
+            | "bruts"
+            | "netti"
+            | "lordi"
     )
 }
 
@@ -86,7 +98,7 @@ pub(crate) fn is_filler(w: &str) -> bool {
             | "rate"
             | "plus"
             | "vat"
-            | "b2"
+            | "b2b"
             | "uop"
             | "fte"
             | "usd"
@@ -214,7 +226,7 @@ pub(crate) fn is_bonus_word(w: &str) -> bool {
     )
 }
 
-/// Words saying a sum is not pay: funding, revenue, company size, benefits budgets.
+/// Words saying a sum is not pay: funding, revenue, prices, benefits budgets.
 pub(crate) fn is_negative_word(w: &str) -> bool {
     matches!(
         w,
@@ -231,7 +243,6 @@ pub(crate) fn is_negative_word(w: &str) -> bool {
             | "revenues"
             | "arr"
             | "mrr"
-            | "sales"
             | "series"
             | "seed"
             | "round"
@@ -248,8 +259,6 @@ pub(crate) fn is_negative_word(w: &str) -> bool {
             | "assets"
             | "aum"
             | "worth"
-            | "customers"
-            | "clients"
             | "gmv"
             | "cap"
             | "price"
@@ -261,7 +270,6 @@ pub(crate) fn is_negative_word(w: &str) -> bool {
             | "fees"
             | "tuition"
             | "loan"
-            | "loans"
             | "donation"
             | "donations"
             | "prize"
@@ -272,8 +280,6 @@ pub(crate) fn is_negative_word(w: &str) -> bool {
             | "savings"
             | "generated"
             | "processed"
-            | "processes"
-            | "transactions"
             | "volume"
             | "acquired"
             | "acquisition"
@@ -291,19 +297,22 @@ pub(crate) fn is_negative_word(w: &str) -> bool {
             | "credits"
             | "relocation"
             | "referral"
+            | "referrals"
             | "signing"
             | "sign-on"
             | "insurance"
             | "coverage"
             | "match"
             | "matching"
-            | "users"
-            | "employees"
-            | "people"
-            | "companies"
-            | "businesses"
-            | "downloads"
-            | "members"
+            | "bank"
+            | "made"
+            | "charge"
+            | "charges"
+            | "charged"
+            | "sold"
+            | "houses"
+            | "homes"
+            | "rent"
             | "financing"
             | "debt"
             | "deal"
@@ -332,9 +341,6 @@ pub(crate) fn is_negative_word(w: &str) -> bool {
             | "learning"
             | "education"
             | "equipment"
-            | "setup"
-            | "home"
-            | "office"
             | "commuter"
             | "parking"
             | "gym"
@@ -358,7 +364,7 @@ pub(crate) fn is_from_word(w: &str, prev: &str) -> bool {
         "from"
             | "min"
             | "minimum"
-            | "a"
+            | "ab"
             | "od"
             | "over"
             | "above"
@@ -371,4 +377,32 @@ pub(crate) fn is_from_word(w: &str, prev: &str) -> bool {
         || (w == "least" && prev == "at")
         || (w == "of" && prev == "excess")
         || (w == "de" && prev == "partir")
+}
+
+/// Nouns that make a figure a count or a company sum when they follow it directly
+/// ("$5M in sales", "50,000 users").
+pub(crate) fn is_count_word(w: &str) -> bool {
+    matches!(
+        w,
+        "sales"
+            | "customers"
+            | "clients"
+            | "users"
+            | "employees"
+            | "people"
+            | "companies"
+            | "businesses"
+            | "downloads"
+            | "members"
+            | "transactions"
+            | "loans"
+            | "orders"
+            | "visitors"
+            | "students"
+            | "patients"
+            | "games"
+            | "products"
+            | "stores"
+            | "accounts"
+    )
 }

@@ -71,6 +71,11 @@ fn alias(w: &[u8]) -> Option<Cur> {
         b"Rs" | b"INR" | b"Rs." => "INR",
         b"zl" => "PLN",
         b"Fr" | b"SFr" | b"CHF" => "CHF",
+        b"Euro" | b"Euros" | b"euro" | b"euros" | b"EURO" | b"EUROS" => "EUR",
+        b"zloty" | b"zlotych" | b"PLZ" => "PLN",
+        b"yuan" | b"Yuan" => "CNY",
+        b"rupees" | b"Rupees" | b"lakhs" => "INR",
+        b"dollars" | b"Dollars" | b"dollar" => return Some(Cur::Dollar),
         b"Kc" => "CZK",
         b"Ft" => "HUF",
         b"kr" | b"Kr" | b"SEK" => {

@@ -37,11 +37,15 @@ pub(crate) struct Mention {
     pub bound: Bound,
     /// A salary word or a period word is attached: this is pay, not some other sum.
     pub strong: bool,
+    /// A salary word is near ("salary", "pay", "compensation"…).
+    pub salary_cue: bool,
     /// Has a k/M/lakh multiplier.
     pub scaled: bool,
 }
 
-const SEPARATOR_WORDS: &[&str] = &["to", "bis", "and", "till", "until", "à", "a"];
+const SEPARATOR_WORDS: &[&str] = &[
+    "to", "bis", "and", "till", "until", "à", "a", "et", "und", "y", "e", "tot", "do",
+];
 
 /// Words that stand for an unstated upper bound.
 fn is_open_word(w: &str) -> bool {
@@ -73,7 +77,7 @@ fn range_sep(b: &[u8], i: usize, between: bool) -> Option<usize> {
         Tok::Word { start, end } => {
             let mut buf = [0u8; 32];
             let w = lower(b, start, end, &mut buf)?;
-            if w == "and" && !between {
+            if matches!(w, "and" | "et" | "und" | "y" | "e") && !between {
                 return None;
             }
             if w == "a" && !(between || b[start] == b'a') {
@@ -95,6 +99,34 @@ fn range_sep(b: &[u8], i: usize, between: bool) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// End of a unit suffix right after a figure ("/hr", "p/hr", " per hour"), so a range can
+/// continue after it: "$44/hr to $46/hr".
+fn unit_suffix_end(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    if b.get(j) == Some(&b'p') && b.get(j + 1) == Some(&b'/') {
+        j += 1;
+    }
+    let (tok, next) = next_tok(b, j)?;
+    let after_slash = match tok {
+        Tok::Class(Class::Slash) => next,
+        Tok::Word { start, end } => {
+            let mut buf = [0u8; 32];
+            if lower(b, start, end, &mut buf)? != "per" {
+                return None;
+            }
+            end
+        }
+        _ => return None,
+    };
+    let (tok, next) = next_tok(b, after_slash)?;
+    let Tok::Word { start, end } = tok else {
+        return None;
+    };
+    let mut buf = [0u8; 32];
+    period_word(lower(b, start, end, &mut buf)?)?;
+    Some(next)
 }
 
 struct Fig {
@@ -143,14 +175,23 @@ fn read_tail(b: &[u8], start: usize, bare: bool) -> Tail {
     let mut i = start;
     let mut connector = false;
     let mut first = true;
+    // still in the words that describe the figure itself ("in", "of", "worth", "annual"…)
+    let mut lead = true;
     let mut addon = false;
     let mut comma = false;
+    let mut stray = false;
     let mut words = 0;
     let mut prev_or = false;
     // a "+" touching the figure: "$120k+"
     if b.get(i) == Some(&b'+') && !b.get(i + 1).is_some_and(u8::is_ascii_digit) {
         t.from = true;
         addon = true;
+    }
+    // text glued by HTML stripping: "$20,000Other rewards…" starts a new sentence
+    if b.get(i).is_some_and(u8::is_ascii_uppercase)
+        && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+    {
+        return t;
     }
     let mut buf = [0u8; 32];
     while let Some((tok, next)) = next_tok(b, i) {
@@ -177,11 +218,12 @@ fn read_tail(b: &[u8], start: usize, bare: bool) -> Tail {
                 words += 1;
                 let Some(w) = lower(b, ws, we, &mut buf) else {
                     first = false;
+                    lead = false;
+                    stray = true;
                     continue;
                 };
-                let was_or = prev_or;
+                let after_or = prev_or;
                 prev_or = matches!(w, "or" | "and");
-                let prev_or = was_or;
                 if bare
                     && first
                     && matches!(
@@ -193,17 +235,15 @@ fn read_tail(b: &[u8], start: usize, bare: bool) -> Tail {
                     t.time = true;
                     break;
                 }
-                if t.cur.is_none() && !comma {
-                    if let Some((c, _)) = currency::after(b, ws) {
-                        if matches!(c, Cur::Code(_)) && we - ws <= 3 {
-                            t.cur = Some(c);
-                            first = false;
-                            continue;
-                        }
+                if t.cur.is_none() && !comma && we - ws <= 3 {
+                    if let Some((c @ Cur::Code(_), _)) = currency::after(b, ws) {
+                        t.cur = Some(c);
+                        first = false;
+                        continue;
                     }
                 }
                 if matches!(w, "以上" | "起")
-                    || (matches!(w, "more" | "above" | "higher") && prev_or)
+                    || (matches!(w, "more" | "above" | "higher" | "up") && after_or)
                 {
                     t.from = true;
                     continue;
@@ -212,7 +252,7 @@ fn read_tail(b: &[u8], start: usize, bare: bool) -> Tail {
                     t.upto = true;
                     continue;
                 }
-                if t.period.is_none() {
+                if t.period.is_none() && !stray {
                     if let Some((p, u)) = period_word(w) {
                         let ok = match u {
                             PeriodUse::Free => true,
@@ -227,7 +267,8 @@ fn read_tail(b: &[u8], start: usize, bare: bool) -> Tail {
                         }
                     }
                 }
-                if is_connector(w) {
+                if is_connector(w) || (w == "p" && b.get(we) == Some(&b'/')) {
+                    // "p/h", "p/a": the "p" of "per"
                     connector = true;
                     continue;
                 }
@@ -245,30 +286,48 @@ fn read_tail(b: &[u8], start: usize, bare: bool) -> Tail {
                         | "excluding"
                         | "or"
                         | "benefits"
+                        | "zzgl"
+                        | "y"
+                        | "et"
+                        | "und"
                 ) {
                     addon = true;
+                    lead = false;
                     continue;
                 }
-                let near = words <= 3 && !addon;
                 if is_salary_word(w) {
-                    t.salary = true;
+                    t.salary |= words <= 2 && !stray;
                 } else if matches!(w, "ote" | "o.t.e") && !addon {
                     t.kind.get_or_insert(Kind::Extra);
-                } else if near && !comma && !t.salary && is_equity_word(w) {
-                    t.kind.get_or_insert(Kind::Equity);
-                } else if near && !comma && !t.salary && is_bonus_word(w) {
-                    t.kind.get_or_insert(Kind::Extra);
-                } else if near && !comma && !t.salary && is_negative_word(w) {
+                } else if is_negative_word(w) && !addon && !t.salary && words <= 5 {
                     t.kind.get_or_insert(Kind::NotPay);
-                } else if !is_filler(w)
-                    && !matches!(
-                        w,
-                        "of" | "the" | "our" | "total" | "on" | "target" | "earnings" | "annual"
-                    )
-                {
-                    // an unrelated word: whatever follows is about something else
-                    if t.period.is_some() || words > 2 {
-                        break;
+                } else if lead && !addon && !comma && !t.salary && is_equity_word(w) {
+                    t.kind.get_or_insert(Kind::Equity);
+                } else if lead && !addon && !comma && !t.salary && is_bonus_word(w) {
+                    t.kind.get_or_insert(Kind::Extra);
+                } else if lead && !addon && is_count_word(w) {
+                    t.kind.get_or_insert(Kind::NotPay);
+                } else if !matches!(
+                    w,
+                    "in" | "of"
+                        | "worth"
+                        | "from"
+                        | "the"
+                        | "our"
+                        | "total"
+                        | "on"
+                        | "target"
+                        | "earnings"
+                        | "annual"
+                        | "a"
+                ) {
+                    lead = false;
+                    if !is_filler(w) {
+                        // an unrelated word: what follows is about something else
+                        stray = true;
+                        if words > 4 {
+                            break;
+                        }
                     }
                 }
                 first = false;
@@ -329,9 +388,10 @@ fn read_head(b: &[u8], start: usize) -> Head {
             Some((Tok::Word { start, end }, _)) => lower(b, start, end, &mut pbuf).unwrap_or(""),
             _ => "",
         };
-        let near = words <= 4 && !crossed_break;
+        let near = words <= 2 && !crossed_break;
         if words <= 3 && !crossed_break && h.bound.is_none() && h.kind.is_none() && !h.salary {
-            if is_upto_word(w, prev) || (w == "up" && lat == "to") {
+            let to_alone = w == "to" && words == 1 && (prev.is_empty() || is_salary_word(prev));
+            if is_upto_word(w, prev) || (w == "up" && lat == "to") || to_alone {
                 h.bound = Some(Bound::UpTo);
             } else if is_from_word(w, prev) {
                 h.bound = Some(Bound::From);
@@ -375,6 +435,12 @@ fn read_head(b: &[u8], start: usize) -> Head {
                         Kind::NotPay
                     });
                 }
+            } else if matches!(w, "base" | "basic" | "range" | "rate" | "package")
+                && !(lat.is_empty()
+                    || is_salary_word(lat)
+                    || matches!(lat, "is" | "of" | "from" | "between" | "at"))
+            {
+                // "client base across…", "rate of growth": not about pay
             } else {
                 h.salary = true;
             }
@@ -384,7 +450,7 @@ fn read_head(b: &[u8], start: usize) -> Head {
             h.kind = Some(Kind::Extra);
         } else if near && is_bonus_word(w) && !matches!(lat, "and" | "plus") {
             h.kind = Some(Kind::Extra);
-        } else if near && is_negative_word(w) {
+        } else if words <= 4 && !crossed_break && is_negative_word(w) {
             h.kind = Some(Kind::NotPay);
         }
         let n = w.len().min(32);
@@ -423,7 +489,17 @@ pub(crate) fn mention_at(b: &[u8], i: usize) -> Result<Mention, usize> {
     let mut pre2 = None;
     let mut post2 = None;
     let mut open_upper = false;
-    if let Some(j) = range_sep(b, end, head.between) {
+    let mut sep = range_sep(b, end, head.between);
+    if sep.is_none() {
+        if let Some(k) = unit_suffix_end(b, end) {
+            sep = range_sep(b, k, head.between).filter(|&j| {
+                let j2 = currency::after(b, j).map_or(j, |(_, e)| e);
+                let j2 = if b.get(j2) == Some(&b' ') { j2 + 1 } else { j2 };
+                b.get(j2).is_some_and(u8::is_ascii_digit)
+            });
+        }
+    }
+    if let Some(j) = sep {
         let (cur2, k) = match currency::after(b, j) {
             Some((c, e)) => (Some(c), e),
             None => (None, j),
@@ -524,6 +600,10 @@ pub(crate) fn mention_at(b: &[u8], i: usize) -> Result<Mention, usize> {
     {
         kind = Kind::NotPay;
     }
+    // URL paths and dates: "jobs/286145", "12/05"
+    if bare && i > 0 && matches!(b[i - 1], b'/' | b'=' | b'-' | b'.') {
+        kind = Kind::NotPay;
+    }
     if bare && f1.value == 401.0 && f1.mult == Mult::Thousand {
         kind = Kind::NotPay;
     }
@@ -552,6 +632,7 @@ pub(crate) fn mention_at(b: &[u8], i: usize) -> Result<Mention, usize> {
         kind,
         bound,
         strong,
+        salary_cue: head.salary || tail.salary,
         scaled,
     })
 }
