@@ -173,7 +173,7 @@ fn accept(m: &Mention, short: bool) -> Option<Level> {
     }
     if m.cur.is_none() {
         let sizeable = m.period.is_some() || m.scaled || top >= 1000.0;
-        return (sizeable && (short || m.salary_cue)).then_some(Level::Strong);
+        return (sizeable && (short || (m.salary_cue && m.bare_ok))).then_some(Level::Strong);
     }
     if m.strong || short {
         return Some(Level::Strong);

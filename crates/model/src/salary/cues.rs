@@ -157,7 +157,7 @@ pub(crate) fn is_salary_word(w: &str) -> bool {
             | "ctc"
             | "tc"
             | "income"
-            | "paid"
+            
             | "payrate"
             | "pay-rate"
             | "gehalt"
@@ -231,6 +231,7 @@ pub(crate) fn is_negative_word(w: &str) -> bool {
     matches!(
         w,
         "raised"
+            | "fundraising"
             | "raise"
             | "raising"
             | "funding"

@@ -39,6 +39,8 @@ pub(crate) struct Mention {
     pub strong: bool,
     /// A salary word is near ("salary", "pay", "compensation"…).
     pub salary_cue: bool,
+    /// For a figure with no currency: close enough to pay words to count in running text.
+    pub bare_ok: bool,
     /// Has a k/M/lakh multiplier.
     pub scaled: bool,
 }
@@ -185,7 +187,7 @@ fn read_tail(b: &[u8], start: usize, bare: bool) -> Tail {
     // a "+" touching the figure: "$120k+"
     if b.get(i) == Some(&b'+') && !b.get(i + 1).is_some_and(u8::is_ascii_digit) {
         t.from = true;
-        addon = true;
+        i += 1;
     }
     // text glued by HTML stripping: "$20,000Other rewards…" starts a new sentence
     if b.get(i).is_some_and(u8::is_ascii_uppercase)
@@ -205,6 +207,7 @@ fn read_tail(b: &[u8], start: usize, bare: bool) -> Tail {
             Tok::Class(Class::Plus) => addon = true,
             Tok::Class(Class::Comma) => comma = true,
             Tok::Class(Class::Other) if b[i - 1] == b'$' => break,
+            Tok::Class(Class::Other) if b[i - 1] == b'&' => addon = true,
             Tok::Class(Class::Other) => {
                 if i >= 2 && b.get(i - 2..i) == Some("£".as_bytes()) {
                     break;
@@ -345,6 +348,8 @@ struct Head {
     bound: Option<Bound>,
     period: Option<Period>,
     between: bool,
+    /// How many words back the salary word is.
+    salary_dist: usize,
 }
 
 fn read_head(b: &[u8], start: usize) -> Head {
@@ -443,6 +448,7 @@ fn read_head(b: &[u8], start: usize) -> Head {
                 // "client base across…", "rate of growth": not about pay
             } else {
                 h.salary = true;
+                h.salary_dist = words;
             }
         } else if near && is_equity_word(w) {
             h.kind = Some(Kind::Equity);
@@ -633,6 +639,9 @@ pub(crate) fn mention_at(b: &[u8], i: usize) -> Result<Mention, usize> {
         bound,
         strong,
         salary_cue: head.salary || tail.salary,
+        bare_ok: tail.salary
+            || tail.period.is_some()
+            || (head.salary && head.salary_dist <= 6 && (scaled || !f1.plain)),
         scaled,
     })
 }
