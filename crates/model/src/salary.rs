@@ -42,7 +42,9 @@
 //! * Bare figures with no currency count only in short texts (a salary field, ≤ 100 bytes)
 //!   or next to a salary word, and only with a period word, a multiplier or a value ≥ 1,000.
 use crate::posting::{Period, Salary};
+use memchr::memmem;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 mod cues;
 mod currency;
@@ -79,34 +81,41 @@ pub fn parse_salary_with(text: &str, opts: &SalaryOptions) -> Option<Salary> {
     build(&m, default)
 }
 
-/// Undo the usual mis-decodings of £ and €, and a few HTML entities, only when present.
+/// Mis-decoded £/€ ("Â£", "â‚¬", "‚¬") and the HTML entities worth undoing.
+static MOJIBAKE: LazyLock<[memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| [memmem::Finder::new("Â"), memmem::Finder::new("‚¬")]);
+const ENTITIES: &[(&str, &str)] = &[
+    ("&pound;", "£"),
+    ("&euro;", "€"),
+    ("&#163;", "£"),
+    ("&#8364;", "€"),
+    ("&#36;", "$"),
+    ("&nbsp;", " "),
+    ("&amp;", "&"),
+    ("&#x2F;", "/"),
+    ("&ndash;", "–"),
+    ("&mdash;", "—"),
+];
+
+/// Undo the usual mis-decodings of £ and €, and a few HTML entities; borrows unless needed.
 fn fix_encoding(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
-    let suspicious = memchr::memchr3(0xC3, 0xE2, b'&', b).is_some()
-        && (text.contains("Â")
-            || text.contains("â‚¬")
-            || text.contains("‚¬")
-            || text.contains('&'));
-    if !suspicious {
+    let moji = MOJIBAKE.iter().any(|f| f.find(b).is_some());
+    let entity = memchr::memchr_iter(b'&', b)
+        .any(|p| ENTITIES.iter().any(|(e, _)| b[p..].starts_with(e.as_bytes())));
+    if !moji && !entity {
         return Cow::Borrowed(text);
     }
-    let mut s = text
-        .replace("â‚¬", "€")
-        .replace("‚¬", "€")
-        .replace("Â£", "£")
-        .replace("Â\u{a0}", " ");
-    if s.contains('&') {
-        s = s
-            .replace("&pound;", "£")
-            .replace("&euro;", "€")
-            .replace("&#163;", "£")
-            .replace("&#8364;", "€")
-            .replace("&#36;", "$")
-            .replace("&nbsp;", " ")
-            .replace("&amp;", "&")
-            .replace("&#x2F;", "/")
-            .replace("&ndash;", "–")
-            .replace("&mdash;", "—");
+    let mut s = text.to_string();
+    if moji {
+        s = s.replace("â‚¬", "€").replace("‚¬", "€").replace("Â£", "£").replace("Â\u{a0}", " ");
+    }
+    if entity {
+        for (e, r) in ENTITIES {
+            if s.contains(e) {
+                s = s.replace(e, r);
+            }
+        }
     }
     Cow::Owned(s)
 }
@@ -122,7 +131,7 @@ fn pick(b: &[u8], short: bool) -> Option<Mention> {
             Some(p) => i += p,
             None => break,
         }
-        let m = match scan::mention_at(b, i) {
+        let m = match scan::mention_at(b, i, !short) {
             Ok(m) => m,
             Err(skip) => {
                 i = skip;
@@ -130,9 +139,6 @@ fn pick(b: &[u8], short: bool) -> Option<Mention> {
             }
         };
         i = m.end;
-        if std::env::var_os("SALARY_TRACE").is_some() {
-            eprintln!("{m:?}");
-        }
         let Some(level) = accept(&m, short) else {
             continue;
         };

@@ -354,18 +354,20 @@ struct Head {
 
 fn read_head(b: &[u8], start: usize) -> Head {
     let mut h = Head::default();
-    let mut i = start;
     let mut words = 0;
     let mut crossed_break = false;
     let mut buf = [0u8; 32];
     let mut later = [0u8; 32]; // the word after the current one (nearer the figure)
     let mut later_len = 0usize;
     let mut pbuf = [0u8; 32];
-    while let Some((tok, s)) = prev_tok(b, i) {
+    let mut cur = prev_tok(b, start);
+    while let Some((tok, s)) = cur {
         if start - s > 120 || words >= 14 {
             break;
         }
-        i = s;
+        // the token before this one, read once and reused on the next turn
+        let before = prev_tok(b, s);
+        cur = before;
         let (ws, we) = match tok {
             Tok::Word { start, end } => (start, end),
             Tok::Class(Class::Break) => {
@@ -389,7 +391,7 @@ fn read_head(b: &[u8], start: usize) -> Head {
         };
         let lat: &str = std::str::from_utf8(&later[..later_len]).unwrap_or("");
         // the word before this one, for two-word cues
-        let prev = match prev_tok(b, ws) {
+        let prev = match before {
             Some((Tok::Word { start, end }, _)) => lower(b, start, end, &mut pbuf).unwrap_or(""),
             _ => "",
         };
@@ -467,7 +469,7 @@ fn read_head(b: &[u8], start: usize) -> Head {
 }
 
 /// Read the mention whose first digit is at `i`. `Err(skip)` gives where scanning resumes.
-pub(crate) fn mention_at(b: &[u8], i: usize) -> Result<Mention, usize> {
+pub(crate) fn mention_at(b: &[u8], i: usize, long: bool) -> Result<Mention, usize> {
     let f1 = figure(b, i).ok_or(i + 1)?;
     let skip = f1.end.max(i + 1);
     if i > 0 {
@@ -487,6 +489,18 @@ pub(crate) fn mention_at(b: &[u8], i: usize) -> Result<Mention, usize> {
     }
     let pre1 = currency::before(b, i);
     let post1 = currency::after(b, f1.end);
+    // Fast path for running text: a plain figure with no currency, multiplier or range
+    // ("5 years", "2023", "401") is pay only with a period or salary word right after it.
+    if long && pre1.is_none() && post1.is_none() && f1.plain && f1.mult == Mult::None {
+        let continues = matches!(next_tok(b, f1.end), Some((Tok::Class(Class::Dash), _)))
+            || range_sep(b, f1.end, true).is_some();
+        if !continues {
+            let t = read_tail(b, f1.end, true);
+            if t.period.is_none() && !t.salary && t.cur.is_none() {
+                return Err(skip);
+            }
+        }
+    }
     let mut end = post1.map_or(f1.end, |(_, e)| e);
     let head = read_head(b, pre1.map_or(i, |(_, s)| s));
 
