@@ -398,7 +398,20 @@ mod tests {
             "EUR",
             "year",
         );
+        ok("Rs. 50,000 per month", Some(50000.0), Some(50000.0), "INR", "month");
+        ok("CTC: 1.2 crore", Some(12000000.0), Some(12000000.0), "INR", "year");
+        ok("C$85,000 - C$95,000", Some(85000.0), Some(95000.0), "CAD", "year");
+        ok("40 000 kr/mån", Some(40000.0), Some(40000.0), "SEK", "month");
+        ok("15000元/月", Some(15000.0), Some(15000.0), "CNY", "month");
+        ok("£2,000 p.m.", Some(2000.0), Some(2000.0), "GBP", "month");
+        ok("$44/hr to $46/hr", Some(44.0), Some(46.0), "USD", "hour");
+        ok("Base salary $100k; OTE $150k", Some(100000.0), Some(100000.0), "USD", "year");
+        ok("OTE £60,000", Some(60000.0), Some(60000.0), "GBP", "year");
+        ok("£100 per diem", Some(100.0), Some(100.0), "GBP", "day");
         assert_eq!(p("Competitive"), None);
+        assert_eq!(p("Call 555-123-4567"), None);
+        assert_eq!(p("401(k) match up to 4%"), None);
+        assert_eq!(p("founded in 2023 with 50 employees"), None);
         assert_eq!(p("We raised $20M from top investors."), None);
         assert_eq!(p("Meet us at 5 p.m. on Friday"), None);
     }

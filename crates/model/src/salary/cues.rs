@@ -33,12 +33,12 @@ pub(crate) fn period_word(w: &str) -> Option<(Period, PeriodUse)> {
         | "mensuales" | "miesięcznie" | "mensile" | "maandelijks" | "månadslön" | "月薪" => {
             (Month, Free)
         }
-        "pm" | "mo" | "mth" | "mthly" | "mos" => (Month, Tight),
+        "pm" | "mo" | "mth" | "mthly" | "mos" | "mån" | "mnd" => (Month, Tight),
         "month" | "monat" | "mois" | "mes" | "mese" | "miesiąc" | "mies" | "mc" | "maand"
         | "månad" | "månaden" | "måned" | "måneden" | "月" => (Month, Noun),
         "yearly" | "annually" | "annual" | "p.a" | "annum" | "lpa" | "jährlich" | "annuel"
         | "annuelle" | "annuels" | "anual" | "anuales" | "rocznie" | "annuale" | "annui"
-        | "jaarlijks" | "årlig" | "årslön" | "年薪" => (Year, Free),
+        | "jaarlijks" | "årlig" | "årligt" | "årslön" | "年薪" => (Year, Free),
         "pa" | "yr" | "yrs" => (Year, Tight),
         "year" | "jahr" | "an" | "année" | "año" | "anno" | "rok" | "jaar" | "år" | "året"
         | "年" => (Year, Noun),

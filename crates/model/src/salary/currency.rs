@@ -153,6 +153,23 @@ fn word_before(b: &[u8], end: usize) -> usize {
     s
 }
 
+/// The currency of a dollar sign written with a country prefix ("C$", "AU$"…).
+fn prefixed_dollar(w: &[u8]) -> Option<Cur> {
+    Some(match w {
+        b"" | b"U.S." => Cur::Dollar,
+        b"US" | b"USD" => Cur::Code("USD"),
+        b"C" | b"CA" | b"CAD" | b"Can" => Cur::Code("CAD"),
+        b"A" | b"AU" | b"AUD" => Cur::Code("AUD"),
+        b"NZ" | b"NZD" => Cur::Code("NZD"),
+        b"HK" | b"HKD" => Cur::Code("HKD"),
+        b"S" | b"SG" | b"SGD" => Cur::Code("SGD"),
+        b"R" => Cur::Code("BRL"),
+        b"MX" | b"Mex" => Cur::Code("MXN"),
+        b"NT" => Cur::Code("TWD"),
+        _ => return None,
+    })
+}
+
 /// A currency mark ending just before `i` (up to two spaces between), and where it starts.
 pub(crate) fn before(b: &[u8], i: usize) -> Option<(Cur, usize)> {
     let e = skip_space_back(b, i);
@@ -161,28 +178,10 @@ pub(crate) fn before(b: &[u8], i: usize) -> Option<(Cur, usize)> {
     }
     if b[e - 1] == b'$' {
         let ws = word_before(b, e - 1);
-        let w = &b[ws..e - 1];
-        let cur = match w {
-            b"" | b"US" | b"USD" | b"U.S." => Cur::Dollar,
-            b"C" | b"CA" | b"CAD" | b"Can" => Cur::Code("CAD"),
-            b"A" | b"AU" | b"AUD" => Cur::Code("AUD"),
-            b"NZ" | b"NZD" => Cur::Code("NZD"),
-            b"HK" | b"HKD" => Cur::Code("HKD"),
-            b"S" | b"SG" | b"SGD" => Cur::Code("SGD"),
-            b"R" => Cur::Code("BRL"),
-            b"MX" | b"Mex" => Cur::Code("MXN"),
-            b"NT" => Cur::Code("TWD"),
-            _ => return Some((Cur::Dollar, e - 1)),
-        };
-        let start = if w.is_empty() { e - 1 } else { ws };
-        return Some((
-            if w == b"US" || w == b"USD" {
-                Cur::Code("USD")
-            } else {
-                cur
-            },
-            start,
-        ));
+        return Some(match prefixed_dollar(&b[ws..e - 1]) {
+            Some(cur) => (cur, ws),
+            None => (Cur::Dollar, e - 1),
+        });
     }
     for (sym, cur) in SYMBOLS {
         let s = sym.as_bytes();
@@ -191,6 +190,7 @@ pub(crate) fn before(b: &[u8], i: usize) -> Option<(Cur, usize)> {
         }
     }
     if b[e - 1].is_ascii_alphabetic() || b[e - 1] == b'.' {
+        let e = if b[e - 1] == b'.' { e - 1 } else { e };
         let ws = word_before(b, e);
         if ws > 0 && b[ws - 1].is_ascii_alphanumeric() {
             return None;
@@ -199,8 +199,7 @@ pub(crate) fn before(b: &[u8], i: usize) -> Option<(Cur, usize)> {
         if let Some(c) = is_upper_code(w) {
             return Some((Cur::Code(c), ws));
         }
-        let w2 = w.strip_suffix(b".").unwrap_or(w);
-        if let Some(c) = alias(w2) {
+        if let Some(c) = alias(w) {
             return Some((c, ws));
         }
     }
@@ -228,6 +227,9 @@ pub(crate) fn after(b: &[u8], i: usize) -> Option<(Cur, usize)> {
         return None;
     }
     let w = &b[s..we];
+    if b.get(we) == Some(&b'$') {
+        return prefixed_dollar(w).map(|c| (c, we + 1));
+    }
     if let Some(c) = is_upper_code(w) {
         return Some((Cur::Code(c), we));
     }

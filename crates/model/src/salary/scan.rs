@@ -604,6 +604,10 @@ pub(crate) fn mention_at(b: &[u8], i: usize, long: bool) -> Result<Mention, usiz
     if cur.is_none() {
         cur = tail.cur.or(first_mark);
     }
+    // lakh and crore are Indian numbering: rupees unless stated otherwise
+    if cur.is_none() && matches!(mult, Mult::Lakh | Mult::LakhPerAnnum | Mult::Crore) {
+        cur = Some(Cur::Code("INR"));
+    }
     let bare = cur.is_none();
 
     let mut kind = tail.kind.or(head.kind).unwrap_or(Kind::Base);
