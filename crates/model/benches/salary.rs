@@ -4,7 +4,10 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughpu
 use hirekit_model::salary::parse_salary;
 
 fn texts() -> (Vec<String>, Vec<String>) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/salary_labelled.tsv");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/salary_labelled.tsv"
+    );
     let body = std::fs::read_to_string(path).expect("labelled set");
     let all: Vec<String> = body
         .lines()
@@ -31,7 +34,11 @@ fn bench(c: &mut Criterion) {
     let bytes: usize = long.iter().map(String::len).sum();
     g.throughput(Throughput::Elements(long.len() as u64));
     g.bench_function(
-        format!("descriptions_x{}_avg{}B", long.len(), bytes / long.len().max(1)),
+        format!(
+            "descriptions_x{}_avg{}B",
+            long.len(),
+            bytes / long.len().max(1)
+        ),
         |b| {
             b.iter(|| {
                 for t in &long {

@@ -101,14 +101,21 @@ const ENTITIES: &[(&str, &str)] = &[
 fn fix_encoding(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
     let moji = MOJIBAKE.iter().any(|f| f.find(b).is_some());
-    let entity = memchr::memchr_iter(b'&', b)
-        .any(|p| ENTITIES.iter().any(|(e, _)| b[p..].starts_with(e.as_bytes())));
+    let entity = memchr::memchr_iter(b'&', b).any(|p| {
+        ENTITIES
+            .iter()
+            .any(|(e, _)| b[p..].starts_with(e.as_bytes()))
+    });
     if !moji && !entity {
         return Cow::Borrowed(text);
     }
     let mut s = text.to_string();
     if moji {
-        s = s.replace("â‚¬", "€").replace("‚¬", "€").replace("Â£", "£").replace("Â\u{a0}", " ");
+        s = s
+            .replace("â‚¬", "€")
+            .replace("‚¬", "€")
+            .replace("Â£", "£")
+            .replace("Â\u{a0}", " ");
     }
     if entity {
         for (e, r) in ENTITIES {
@@ -398,14 +405,44 @@ mod tests {
             "EUR",
             "year",
         );
-        ok("Rs. 50,000 per month", Some(50000.0), Some(50000.0), "INR", "month");
-        ok("CTC: 1.2 crore", Some(12000000.0), Some(12000000.0), "INR", "year");
-        ok("C$85,000 - C$95,000", Some(85000.0), Some(95000.0), "CAD", "year");
-        ok("40 000 kr/mån", Some(40000.0), Some(40000.0), "SEK", "month");
+        ok(
+            "Rs. 50,000 per month",
+            Some(50000.0),
+            Some(50000.0),
+            "INR",
+            "month",
+        );
+        ok(
+            "CTC: 1.2 crore",
+            Some(12000000.0),
+            Some(12000000.0),
+            "INR",
+            "year",
+        );
+        ok(
+            "C$85,000 - C$95,000",
+            Some(85000.0),
+            Some(95000.0),
+            "CAD",
+            "year",
+        );
+        ok(
+            "40 000 kr/mån",
+            Some(40000.0),
+            Some(40000.0),
+            "SEK",
+            "month",
+        );
         ok("15000元/月", Some(15000.0), Some(15000.0), "CNY", "month");
         ok("£2,000 p.m.", Some(2000.0), Some(2000.0), "GBP", "month");
         ok("$44/hr to $46/hr", Some(44.0), Some(46.0), "USD", "hour");
-        ok("Base salary $100k; OTE $150k", Some(100000.0), Some(100000.0), "USD", "year");
+        ok(
+            "Base salary $100k; OTE $150k",
+            Some(100000.0),
+            Some(100000.0),
+            "USD",
+            "year",
+        );
         ok("OTE £60,000", Some(60000.0), Some(60000.0), "GBP", "year");
         ok("£100 per diem", Some(100.0), Some(100.0), "GBP", "day");
         assert_eq!(p("Competitive"), None);

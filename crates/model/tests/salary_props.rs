@@ -5,7 +5,9 @@ use proptest::prelude::*;
 fn check(text: &str) {
     for opts in [
         SalaryOptions::default(),
-        SalaryOptions { default_currency: Some("CNY".into()) },
+        SalaryOptions {
+            default_currency: Some("CNY".into()),
+        },
     ] {
         if let Some(s) = parse_salary_with(text, &opts) {
             assert!(s.min.is_some() || s.max.is_some(), "{text:?}: no bound");
@@ -16,7 +18,10 @@ fn check(text: &str) {
                 assert!(a <= b, "{text:?}: min {a} > max {b}");
             }
             if let Some(c) = &s.currency {
-                assert!(c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()), "{text:?}: {c}");
+                assert!(
+                    c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()),
+                    "{text:?}: {c}"
+                );
             }
         }
     }

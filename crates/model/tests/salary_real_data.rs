@@ -4,9 +4,9 @@ use hirekit_model::salary::{parse_salary, parse_salary_with, SalaryOptions};
 use std::path::PathBuf;
 
 fn shared_data() -> Option<PathBuf> {
-    let dir = std::env::var_os("HIREKIT_SHARED_DATA").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
-    });
+    let dir = std::env::var_os("HIREKIT_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
     dir.is_dir().then_some(dir)
 }
 
@@ -53,7 +53,10 @@ fn load(dir: &PathBuf, rel: &str) -> Option<(Vec<String>, Vec<Vec<String>>)> {
 }
 
 fn col(header: &[String], name: &str) -> usize {
-    header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"))
+    header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"))
 }
 
 /// Glassdoor rows of salary_strings_real.csv: gt_min/gt_max/gt_period come from the upstream
@@ -76,8 +79,13 @@ fn glassdoor_agreement() {
         col(&h, "gt_period"),
     );
     let (mut n, mut ok) = (0, 0);
-    for r in rows.iter().filter(|r| r.get(src).is_some_and(|s| s.starts_with("glassdoor"))) {
-        let (Ok(lo), Ok(hi)) = (r[gmin].parse::<f64>(), r[gmax].parse::<f64>()) else { continue };
+    for r in rows
+        .iter()
+        .filter(|r| r.get(src).is_some_and(|s| s.starts_with("glassdoor")))
+    {
+        let (Ok(lo), Ok(hi)) = (r[gmin].parse::<f64>(), r[gmax].parse::<f64>()) else {
+            continue;
+        };
         n += 1;
         let got = parse_salary(&r[text]);
         let good = got.as_ref().is_some_and(|s| {
@@ -89,7 +97,10 @@ fn glassdoor_agreement() {
         if good {
             ok += 1;
         } else {
-            println!("DISAGREE {:?}: gt {lo}-{hi} {} got {got:?}", r[text], r[gper]);
+            println!(
+                "DISAGREE {:?}: gt {lo}-{hi} {} got {got:?}",
+                r[text], r[gper]
+            );
         }
     }
     let rate = ok as f64 / n.max(1) as f64;
@@ -120,10 +131,16 @@ fn linkedin_description_agreement() {
     );
     let (mut found, mut agree, mut with_gt) = (0, 0, 0);
     for (idx, r) in rows.iter().enumerate() {
-        let (Ok(a), Ok(b)) = (r[lo].parse::<f64>(), r[hi].parse::<f64>()) else { continue };
+        let (Ok(a), Ok(b)) = (r[lo].parse::<f64>(), r[hi].parse::<f64>()) else {
+            continue;
+        };
         with_gt += 1;
-        let opts = SalaryOptions { default_currency: Some(r[cur].clone()) };
-        let Some(s) = parse_salary_with(&r[desc], &opts) else { continue };
+        let opts = SalaryOptions {
+            default_currency: Some(r[cur].clone()),
+        };
+        let Some(s) = parse_salary_with(&r[desc], &opts) else {
+            continue;
+        };
         found += 1;
         let period = match r[per].as_str() {
             "HOURLY" => "hour",
@@ -136,7 +153,10 @@ fn linkedin_description_agreement() {
         if close(s.min, a) && close(s.max, b) && s.period.map(|p| p.as_str()) == Some(period) {
             agree += 1;
         } else {
-            println!("DIFF row {idx} gt {a}-{b} {period}: got {:?} {:?} {:?}", s.min, s.max, s.period);
+            println!(
+                "DIFF row {idx} gt {a}-{b} {period}: got {:?} {:?} {:?}",
+                s.min, s.max, s.period
+            );
         }
     }
     println!(
@@ -146,5 +166,8 @@ fn linkedin_description_agreement() {
     assert!(with_gt > 100);
     // measured 95/131 (72.5%); the rest are mostly real differences between the text and the
     // structured field (another level's range, hiring vs full range, commission pay)
-    assert!(agree as f64 >= 0.68 * found as f64, "only {agree}/{found} agree");
+    assert!(
+        agree as f64 >= 0.68 * found as f64,
+        "only {agree}/{found} agree"
+    );
 }

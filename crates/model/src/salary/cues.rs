@@ -157,7 +157,6 @@ pub(crate) fn is_salary_word(w: &str) -> bool {
             | "ctc"
             | "tc"
             | "income"
-            
             | "payrate"
             | "pay-rate"
             | "gehalt"

@@ -74,7 +74,11 @@ fn is_open_word(w: &str) -> bool {
 fn range_sep(b: &[u8], i: usize, between: bool) -> Option<usize> {
     let (tok, next) = next_tok(b, i)?;
     match tok {
-        Tok::Class(Class::Dash) => Some(next),
+        Tok::Class(Class::Dash) => match next_tok(b, next) {
+            // "$80000 -- $100000"
+            Some((Tok::Class(Class::Dash), n2)) => Some(n2),
+            _ => Some(next),
+        },
         Tok::Class(Class::Other) if b[next - 1] == b'~' => Some(next),
         Tok::Word { start, end } => {
             let mut buf = [0u8; 32];
@@ -218,6 +222,10 @@ fn read_tail(b: &[u8], start: usize, bare: bool) -> Tail {
             }
             Tok::Class(_) => {}
             Tok::Word { start: ws, end: we } => {
+                // "a yearA signing bonus…": a sentence glued on by HTML stripping
+                if ws > 0 && b[ws].is_ascii_uppercase() && b[ws - 1].is_ascii_lowercase() {
+                    break;
+                }
                 words += 1;
                 let Some(w) = lower(b, ws, we, &mut buf) else {
                     first = false;
@@ -354,6 +362,23 @@ struct Head {
 
 fn read_head(b: &[u8], start: usize) -> Head {
     let mut h = Head::default();
+    // "> $90K", ">= 50 000 €", "< £30k": a comparison sign right before the figure
+    let mut k = start;
+    while k > 0 && b[k - 1] == b' ' {
+        k -= 1;
+    }
+    if k > 0 {
+        let sign = match b[k - 1] {
+            b'>' => Some(Bound::From),
+            b'=' if k > 1 && b[k - 2] == b'>' => Some(Bound::From),
+            b'<' => Some(Bound::UpTo),
+            b'=' if k > 1 && b[k - 2] == b'<' => Some(Bound::UpTo),
+            0xA5 if k > 2 && b[k - 3] == 0xE2 && b[k - 2] == 0x89 => Some(Bound::From), // ≥
+            0xA4 if k > 2 && b[k - 3] == 0xE2 && b[k - 2] == 0x89 => Some(Bound::UpTo), // ≤
+            _ => None,
+        };
+        h.bound = sign;
+    }
     let mut words = 0;
     let mut crossed_break = false;
     let mut buf = [0u8; 32];

@@ -102,6 +102,10 @@ pub(crate) fn next_tok(b: &[u8], mut i: usize) -> Option<(Tok, usize)> {
             while i < b.len() {
                 let (k2, l2) = class_at(b, i);
                 match k2 {
+                    // text glued by HTML stripping: "a yearA signing…", "ManagementJob"
+                    Class::Letter if b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() => {
+                        break
+                    }
                     Class::Letter => i += l2,
                     Class::Dot | Class::Dash | Class::Apos if is_letter(b, i + l2) => {
                         has_dot |= k2 == Class::Dot;
@@ -141,6 +145,9 @@ pub(crate) fn prev_tok(b: &[u8], mut i: usize) -> Option<(Tok, usize)> {
                 let p = char_start_before(b, start);
                 let (k2, _) = class_at(b, p);
                 match k2 {
+                    Class::Letter if b[start].is_ascii_uppercase() && b[p].is_ascii_lowercase() => {
+                        break
+                    }
                     Class::Letter => start = p,
                     Class::Dot | Class::Dash | Class::Apos
                         if p > 0 && is_letter(b, char_start_before(b, p)) =>
