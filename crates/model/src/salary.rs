@@ -171,7 +171,12 @@ enum Level {
 
 /// Whether a mention is pay at all, and how sure.
 fn accept(m: &Mention, short: bool) -> Option<Level> {
-    if m.kind == Kind::NotPay || m.kind == Kind::Equity || !(m.lo > 0.0) || !m.lo.is_finite() {
+    if m.kind == Kind::NotPay
+        || m.kind == Kind::Equity
+        || m.lo.is_nan()
+        || m.lo <= 0.0
+        || !m.lo.is_finite()
+    {
         return None;
     }
     let top = m.hi.unwrap_or(m.lo);
@@ -300,14 +305,15 @@ fn round_cents(v: f64) -> f64 {
 mod tests {
     use super::*;
 
-    fn p(
-        s: &str,
-    ) -> Option<(
+    /// min, max, currency, period
+    type Row = (
         Option<f64>,
         Option<f64>,
         Option<String>,
         Option<&'static str>,
-    )> {
+    );
+
+    fn p(s: &str) -> Option<Row> {
         parse_salary(s).map(|x| (x.min, x.max, x.currency, x.period.map(|p| p.as_str())))
     }
 

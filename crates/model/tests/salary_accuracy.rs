@@ -8,9 +8,12 @@
 //! `salary_labelled_holdout.tsv` was kept aside and only checked at the end.
 use hirekit_model::salary::{parse_salary_with, SalaryOptions};
 
+/// min, max, currency, period
+type Expected = (Option<f64>, Option<f64>, Option<String>, Option<String>);
+
 struct Row {
     text: String,
-    expected: Option<(Option<f64>, Option<f64>, Option<String>, Option<String>)>,
+    expected: Option<Expected>,
     default: Option<String>,
 }
 

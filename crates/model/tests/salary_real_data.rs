@@ -1,7 +1,7 @@
 //! Agreement with ground truth that ships with real data in shared/data (skipped when the
 //! data is absent). Path: $HIREKIT_SHARED_DATA, else `../shared/data` from the workspace root.
 use hirekit_model::salary::{parse_salary, parse_salary_with, SalaryOptions};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn shared_data() -> Option<PathBuf> {
     let dir = std::env::var_os("HIREKIT_SHARED_DATA")
@@ -42,7 +42,7 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
-fn load(dir: &PathBuf, rel: &str) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+fn load(dir: &Path, rel: &str) -> Option<(Vec<String>, Vec<Vec<String>>)> {
     let text = std::fs::read_to_string(dir.join(rel)).ok()?;
     let mut rows = read_csv(&text);
     if rows.is_empty() {

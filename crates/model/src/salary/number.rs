@@ -90,15 +90,19 @@ pub(crate) fn parse_number(b: &[u8], start: usize) -> Option<Num> {
             continue;
         }
         // Indian grouping: 12,00,000
-        if sep == b',' && d == 2 && first_small && same_sep && b.get(after) == Some(&b',') {
-            if digits_at(b, after + 1) >= 2 {
-                value = value * 100.0 + group_value(group);
-                thousands = Some(sep);
-                plain = false;
-                total += d;
-                i = after;
-                continue;
-            }
+        if sep == b','
+            && d == 2
+            && first_small
+            && same_sep
+            && b.get(after) == Some(&b',')
+            && digits_at(b, after + 1) >= 2
+        {
+            value = value * 100.0 + group_value(group);
+            thousands = Some(sep);
+            plain = false;
+            total += d;
+            i = after;
+            continue;
         }
         if (sep == b'.' || sep == b',') && thousands != Some(sep) && d <= 9 {
             // a decimal part: only 1-2 digits unless it can't be a thousands group

@@ -433,10 +433,10 @@ fn read_head(b: &[u8], start: usize) -> Head {
         }
         if h.period.is_none() && words <= 6 {
             if let Some((p, u)) = period_word(w) {
-                if u == PeriodUse::Free || (u == PeriodUse::Noun && prev == "per") {
-                    if !matches!(lat, "bonus" | "revenue" | "budget") {
-                        h.period = Some(p);
-                    }
+                if (u == PeriodUse::Free || (u == PeriodUse::Noun && prev == "per"))
+                    && !matches!(lat, "bonus" | "revenue" | "budget")
+                {
+                    h.period = Some(p);
                 }
             }
             if w == "day" && lat == "rate" {
@@ -479,9 +479,10 @@ fn read_head(b: &[u8], start: usize) -> Head {
             }
         } else if near && is_equity_word(w) {
             h.kind = Some(Kind::Equity);
-        } else if near && matches!(w, "ote" | "o.t.e" | "on-target") {
-            h.kind = Some(Kind::Extra);
-        } else if near && is_bonus_word(w) && !matches!(lat, "and" | "plus") {
+        } else if near
+            && (matches!(w, "ote" | "o.t.e" | "on-target")
+                || (is_bonus_word(w) && !matches!(lat, "and" | "plus")))
+        {
             h.kind = Some(Kind::Extra);
         } else if words <= 4 && !crossed_break && is_negative_word(w) {
             h.kind = Some(Kind::NotPay);
