@@ -38,6 +38,12 @@
 //!   compensation count only when no base pay is stated. Funding ("raised $20M"), revenue,
 //!   valuations, benefits budgets and stipends, company size, years ("2023"), phone numbers,
 //!   401(k), percentages, times and dates are not pay.
+//! * Comparison signs bound a figure: "> $90K", "≥ 50 000 €" give `max = None`; "< £30k"
+//!   gives `min = None`. "to £60k" at the start of a field or after a salary word
+//!   ("Basic to 115,000") is an upper bound.
+//! * lakh/crore figures with no currency are INR (Indian numbering).
+//! * Text glued together by HTML stripping ("$100,000 a yearA signing bonus…",
+//!   "$20,000Other rewards") is split where a capital letter follows a lowercase one.
 //! * Text with no digit, or only words ("Competitive", "DOE", "negotiable"), gives `None`.
 //! * Bare figures with no currency count only in short texts (a salary field, ≤ 100 bytes)
 //!   or next to a salary word, and only with a period word, a multiplier or a value ≥ 1,000.
