@@ -3,50 +3,54 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use hirekit_model::salary::parse_salary;
 
-fn texts() -> (Vec<String>, Vec<String>) {
+/// (short strings, descriptions stating pay, descriptions without pay)
+fn texts() -> (Vec<String>, Vec<String>, Vec<String>) {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/salary_labelled.tsv"
     );
     let body = std::fs::read_to_string(path).expect("labelled set");
-    let all: Vec<String> = body
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split('\t').next())
-        .map(|t| t.replace("\\n", "\n"))
-        .collect();
-    let short = all.iter().filter(|t| t.len() <= 200).cloned().collect();
-    let long = all.iter().filter(|t| t.len() >= 1500).cloned().collect();
-    (short, long)
+    let (mut short, mut pay, mut no_pay) = (Vec::new(), Vec::new(), Vec::new());
+    for line in body.lines().skip(1) {
+        let mut cols = line.split('\t');
+        let (Some(text), Some(min)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let text = text.replace("\\n", "\n");
+        if text.len() <= 200 {
+            short.push(text);
+        } else if text.len() >= 1500 && min == "null" {
+            no_pay.push(text);
+        } else if text.len() >= 1500 {
+            pay.push(text);
+        }
+    }
+    (short, pay, no_pay)
 }
 
-fn bench(c: &mut Criterion) {
-    let (short, long) = texts();
-    let mut g = c.benchmark_group("salary");
-    g.throughput(Throughput::Elements(short.len() as u64));
-    g.bench_function(format!("short_strings_x{}", short.len()), |b| {
+fn run(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    set: &[String],
+) {
+    let bytes: usize = set.iter().map(String::len).sum();
+    g.throughput(Throughput::Elements(set.len() as u64));
+    let label = format!("{name}_x{}_avg{}B", set.len(), bytes / set.len().max(1));
+    g.bench_function(label, |b| {
         b.iter(|| {
-            for t in &short {
+            for t in set {
                 black_box(parse_salary(black_box(t)));
             }
         })
     });
-    let bytes: usize = long.iter().map(String::len).sum();
-    g.throughput(Throughput::Elements(long.len() as u64));
-    g.bench_function(
-        format!(
-            "descriptions_x{}_avg{}B",
-            long.len(),
-            bytes / long.len().max(1)
-        ),
-        |b| {
-            b.iter(|| {
-                for t in &long {
-                    black_box(parse_salary(black_box(t)));
-                }
-            })
-        },
-    );
+}
+
+fn bench(c: &mut Criterion) {
+    let (short, pay, no_pay) = texts();
+    let mut g = c.benchmark_group("salary");
+    run(&mut g, "short_strings", &short);
+    run(&mut g, "descriptions_with_pay", &pay);
+    run(&mut g, "descriptions_without_pay", &no_pay);
     g.finish();
 }
 
