@@ -43,7 +43,7 @@ fn item(job: &Value, i: usize, ctx: &Context) -> Result<SourcePosting, ItemError
             reason: "not an object".into(),
         });
     }
-    let title = get_str(job, "title").ok_or_else(|| ItemError {
+    let title = get_text(job, "title").ok_or_else(|| ItemError {
         item: label(),
         reason: "no title".into(),
     })?;

@@ -49,8 +49,8 @@ pub fn map(v: &Value, raw: Value, ctx: &Context, label: &str) -> Result<SourcePo
             reason: "not a JSON object".into(),
         });
     }
-    let title = get_str(v, "title")
-        .or_else(|| get_str(v, "name"))
+    let title = get_text(v, "title")
+        .or_else(|| get_text(v, "name"))
         .ok_or_else(|| ItemError {
             item: label.to_string(),
             reason: "no title".into(),

@@ -41,7 +41,7 @@ fn item(p: &Value, i: usize, ctx: &Context) -> Result<SourcePosting, ItemError> 
             reason: "not an object".into(),
         });
     }
-    let title = get_str(p, "text").ok_or_else(|| ItemError {
+    let title = get_text(p, "text").ok_or_else(|| ItemError {
         item: item_label(p, "id", i),
         reason: "no title (text)".into(),
     })?;

@@ -33,7 +33,7 @@ fn item(o: &Value, i: usize, ctx: &Context) -> Result<SourcePosting, ItemError> 
             reason: "not an object".into(),
         });
     }
-    let title = get_str(o, "title").ok_or_else(|| ItemError {
+    let title = get_text(o, "title").ok_or_else(|| ItemError {
         item: item_label(o, "id", i),
         reason: "no title".into(),
     })?;

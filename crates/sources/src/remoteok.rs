@@ -37,8 +37,8 @@ fn item(it: &Value, i: usize, ctx: &Context) -> Result<SourcePosting, ItemError>
             reason: "not an object".into(),
         });
     }
-    let title = get_str(it, "position")
-        .or_else(|| get_str(it, "title"))
+    let title = get_text(it, "position")
+        .or_else(|| get_text(it, "title"))
         .ok_or_else(|| ItemError {
             item: item_label(it, "id", i),
             reason: "no title (position)".into(),

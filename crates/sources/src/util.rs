@@ -18,7 +18,12 @@ pub fn str_of(v: &Value) -> Option<String> {
     }
 }
 
-/// `v[key]` as a non-blank string.
+/// `v[key]` as a non-blank string, strings only (for titles: a number is a wrong type).
+pub fn get_text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).filter(|x| x.is_string()).and_then(str_of)
+}
+
+/// `v[key]` as a non-blank string (numbers accepted).
 pub fn get_str(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(str_of)
 }

@@ -33,7 +33,7 @@ fn item(job: &Value, i: usize, company: Option<&str>) -> Result<SourcePosting, I
             reason: "not an object".into(),
         });
     }
-    let title = get_str(job, "title").ok_or_else(|| ItemError {
+    let title = get_text(job, "title").ok_or_else(|| ItemError {
         item: item_label(job, "shortcode", i),
         reason: "no title".into(),
     })?;
