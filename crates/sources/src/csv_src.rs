@@ -86,8 +86,11 @@ const EMPLOYMENT: &[&str] = &[
     "type",
     "job_type",
     "work_type",
-    "contract_type",
     "formatted_work_type",
+    "contract_time",
+    "contracttime",
+    "contract_type",
+    "contracttype",
     "schedule",
 ];
 const POSTED: &[&str] = &[
@@ -100,10 +103,13 @@ const POSTED: &[&str] = &[
     "published",
     "date",
     "created_at",
+    "listed_time",
+    "original_listed_time",
 ];
 const VALID: &[&str] = &[
     "valid_through",
     "expires",
+    "expiry",
     "expiry_date",
     "closing_date",
     "deadline",

@@ -90,8 +90,10 @@ pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
     if s.is_empty() {
         return None;
     }
-    if s.bytes().all(|b| b.is_ascii_digit()) && s.len() >= 9 {
-        return s.parse::<i64>().ok().and_then(epoch);
+    // Epoch seconds or milliseconds, possibly written as a float ("1713397508000.0").
+    let int_part = s.strip_suffix(".0").unwrap_or(s);
+    if int_part.len() >= 9 && int_part.bytes().all(|b| b.is_ascii_digit()) {
+        return int_part.parse::<i64>().ok().and_then(epoch);
     }
     // Fast path for the commonest shape, a bare date.
     if s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' {

@@ -259,7 +259,7 @@ pub fn decode_predefined(s: &str) -> String {
         let after = &rest[i + 1..];
         match after.find(';').filter(|&j| j <= 12) {
             Some(j) => {
-                out.push_str(&resolve_ref(after[..j].as_bytes()));
+                out.push_str(&resolve_ref(&after.as_bytes()[..j]));
                 rest = &after[j + 1..];
             }
             None => {
