@@ -20,6 +20,7 @@ mod lever;
 mod personio;
 mod recruitee;
 mod remoteok;
+mod salvage;
 mod smartrecruiters;
 mod util;
 mod workable;
@@ -72,9 +73,6 @@ pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
 /// A single JSONL line longer than this is reported as a bad item and skipped.
 pub const MAX_LINE_BYTES: usize = 64 * 1024 * 1024;
 
-/// The output callback type: one call per item.
-pub type Sink<'a> = dyn FnMut(Result<SourcePosting, ItemError>) + 'a;
-
 /// Parse a whole in-memory document of `kind`. Calls `out` once per item (Ok or Err);
 /// one bad item never stops the rest.
 pub fn parse_document(
@@ -84,13 +82,15 @@ pub fn parse_document(
     out: &mut dyn FnMut(Result<SourcePosting, ItemError>),
 ) -> Result<(), DocError> {
     match kind {
-        SourceKind::Greenhouse => greenhouse::parse(&util::json_doc(bytes)?, ctx, out),
-        SourceKind::Lever => lever::parse(&util::json_doc(bytes)?, ctx, out),
-        SourceKind::Ashby => ashby::parse(&util::json_doc(bytes)?, ctx, out),
-        SourceKind::Workable => workable::parse(&util::json_doc(bytes)?, ctx, out),
-        SourceKind::SmartRecruiters => smartrecruiters::parse(&util::json_doc(bytes)?, ctx, out),
-        SourceKind::Recruitee => recruitee::parse(&util::json_doc(bytes)?, ctx, out),
-        SourceKind::RemoteOk => remoteok::parse(&util::json_doc(bytes)?, ctx, out),
+        SourceKind::Greenhouse => json_api(greenhouse::parse, Some("jobs"), bytes, ctx, out),
+        SourceKind::Lever => json_api(lever::parse, None, bytes, ctx, out),
+        SourceKind::Ashby => json_api(ashby::parse, Some("jobs"), bytes, ctx, out),
+        SourceKind::Workable => json_api(workable::parse, Some("jobs"), bytes, ctx, out),
+        SourceKind::SmartRecruiters => {
+            json_api(smartrecruiters::parse, Some("content"), bytes, ctx, out)
+        }
+        SourceKind::Recruitee => json_api(recruitee::parse, Some("offers"), bytes, ctx, out),
+        SourceKind::RemoteOk => json_api(remoteok::parse, None, bytes, ctx, out),
         SourceKind::Personio => personio::parse(bytes, ctx, out),
         SourceKind::Feed => feed::parse(bytes, ctx, out),
         SourceKind::JsonLd => jsonld::parse(bytes, ctx, out),
@@ -100,6 +100,30 @@ pub fn parse_document(
         }
         SourceKind::Csv => csv_src::parse(&mut &bytes[..], ctx, out),
     }
+}
+
+/// A JSON API connector: maps a parsed document to items.
+type JsonParser = fn(
+    &serde_json::Value,
+    &Context,
+    &mut dyn FnMut(Result<SourcePosting, ItemError>),
+) -> Result<(), DocError>;
+
+/// JSON API documents are parsed whole; a truncated one still yields its complete items
+/// (the items array is found by `key`; None: the document is the array).
+fn json_api(
+    parse: JsonParser,
+    key: Option<&str>,
+    bytes: &[u8],
+    ctx: &Context,
+    out: &mut dyn FnMut(Result<SourcePosting, ItemError>),
+) -> Result<(), DocError> {
+    let (doc, stop) = salvage::json_or_salvage(bytes, key)?;
+    parse(&doc, ctx, out)?;
+    if let Some(e) = stop {
+        out(Err(e));
+    }
+    Ok(())
 }
 
 /// Stream a document from a reader in bounded memory. Jsonl and Csv are read record by

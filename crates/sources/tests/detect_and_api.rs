@@ -206,6 +206,21 @@ fn document_errors() {
         "{}",
         e.reason
     );
+    // Truncated after two whole items: those are kept, the cut is one bad item.
+    let lv = fixture("lever_acme.json");
+    let cut = String::from_utf8_lossy(&lv).find("\"c9999999").unwrap();
+    let (ok, bad) = run(SourceKind::Lever, &lv[..cut], &c).unwrap();
+    assert_eq!(
+        ok.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(),
+        vec!["Staff Platform Engineer", "Store Associate"]
+    );
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].item, "index 2");
+    // Cut after the jobs list closed: every job is read, and the broken rest is reported.
+    let meta = String::from_utf8_lossy(&gh).find("\"meta\"").unwrap();
+    let (ok, bad) = run(SourceKind::Greenhouse, &gh[..meta + 3], &c).unwrap();
+    assert_eq!((ok.len(), bad.len()), (2, 3));
+    assert!(bad[2].reason.starts_with("document invalid after the list"), "{}", bad[2].reason);
     // Right syntax, wrong shape.
     for kind in [
         SourceKind::Greenhouse,
