@@ -127,6 +127,11 @@ fn parsed_kind(v: &Value) -> Option<SourceKind> {
             }
         }
         Value::Object(o) => {
+            if let Some(j) = first_of("results") {
+                if j.get("shortcode").is_some() {
+                    return Some(SourceKind::Workable);
+                }
+            }
             if let Some(j) = first_of("jobs") {
                 if j.get("absolute_url").is_some() {
                     return Some(SourceKind::Greenhouse);

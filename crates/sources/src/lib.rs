@@ -85,7 +85,15 @@ pub fn parse_document(
         SourceKind::Greenhouse => json_api(greenhouse::parse, Some("jobs"), bytes, ctx, out),
         SourceKind::Lever => json_api(lever::parse, None, bytes, ctx, out),
         SourceKind::Ashby => json_api(ashby::parse, Some("jobs"), bytes, ctx, out),
-        SourceKind::Workable => json_api(workable::parse, Some("jobs"), bytes, ctx, out),
+        SourceKind::Workable => {
+            // The widget lists under "jobs", the v3 careers API under "results".
+            let key = if bytes.windows(9).any(|w| w == b"\"results\"") {
+                "results"
+            } else {
+                "jobs"
+            };
+            json_api(workable::parse, Some(key), bytes, ctx, out)
+        }
         SourceKind::SmartRecruiters => {
             json_api(smartrecruiters::parse, Some("content"), bytes, ctx, out)
         }

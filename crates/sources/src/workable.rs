@@ -1,5 +1,7 @@
 //! Workable widget API: `GET /api/v1/widget/accounts/{account}?details=true`
-//! → `{name, jobs:[…]}`; the account name is the company.
+//! → `{name, jobs:[…]}`; the account name is the company. The newer careers-page API
+//! (`/api/v3/accounts/{account}/jobs` → `{total, results:[…]}`, with `workplace`,
+//! `published`, `type`, `location:{…}`) is read by the same code.
 
 use crate::util::*;
 use crate::{Context, DocError, ItemError};
@@ -11,7 +13,7 @@ pub fn parse(
     ctx: &Context,
     out: &mut dyn FnMut(Result<SourcePosting, ItemError>),
 ) -> Result<(), DocError> {
-    let jobs = match doc.get("jobs") {
+    let jobs = match doc.get("jobs").or_else(|| doc.get("results")) {
         Some(Value::Array(a)) => a,
         _ => {
             return Err(DocError {
@@ -50,21 +52,31 @@ fn item(job: &Value, i: usize, company: Option<&str>) -> Result<SourcePosting, I
         );
         country = country.or_else(|| get_str(l, "countryCode").and_then(|c| iso2(&c)));
     }
+    // The v3 API nests the place in a `location` object; the widget has flat fields.
+    let loc = job.get("location").filter(|l| l.is_object()).unwrap_or(job);
     if locations.is_empty() {
+        let region = get_str(loc, "state").or_else(|| get_str(loc, "region"));
         push_loc(
             &mut locations,
-            join_parts(&[
-                get_str(job, "city"),
-                get_str(job, "state"),
-                get_str(job, "country"),
-            ]),
+            join_parts(&[get_str(loc, "city"), region, get_str(loc, "country")]),
         );
     }
-    let country = get_str(job, "country_code")
-        .or_else(|| get_str(job, "countryCode"))
+    let country = ["country_code", "countryCode"]
+        .iter()
+        .find_map(|k| get_str(job, k).or_else(|| get_str(loc, k)))
         .and_then(|c| iso2(&c))
         .or(country)
-        .or_else(|| get_str(job, "country").and_then(|c| iso2(&c)));
+        .or_else(|| get_str(loc, "country").and_then(|c| iso2(&c)));
+    let remote = get_str(job, "workplace")
+        .and_then(|w| remote_word(&w))
+        .or_else(|| (get_bool(job, "telecommuting") == Some(true)).then_some(RemotePolicy::Remote))
+        .or_else(|| (get_bool(job, "remote") == Some(true)).then_some(RemotePolicy::Remote));
+    // v3 gives department as an array of names.
+    let department = match job.get("department") {
+        Some(Value::Array(a)) => a.iter().find_map(str_of),
+        Some(v) => str_of(v),
+        None => None,
+    };
     let description = get_str(job, "description");
     let (html, text) = match description {
         Some(d) if looks_like_html(&d) => (Some(d), None),
@@ -78,12 +90,14 @@ fn item(job: &Value, i: usize, company: Option<&str>) -> Result<SourcePosting, I
         description_text: text,
         locations,
         country,
-        remote: (get_bool(job, "telecommuting") == Some(true)).then_some(RemotePolicy::Remote),
-        employment_type: get_str(job, "employment_type"),
+        remote,
+        employment_type: get_str(job, "employment_type").or_else(|| get_str(job, "type")),
         url: get_str(job, "url").or_else(|| get_str(job, "shortlink")),
         apply_url: get_str(job, "application_url"),
-        posted_at: get_date(job, "published_on").or_else(|| get_date(job, "created_at")),
-        department: get_str(job, "department"),
+        posted_at: ["published_on", "published", "created_at"]
+            .iter()
+            .find_map(|k| get_date(job, k)),
+        department,
         seniority: get_str(job, "experience"),
         raw: job.clone(),
         ..Default::default()

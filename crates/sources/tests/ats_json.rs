@@ -1,4 +1,5 @@
 //! The JSON ATS connectors on hand-written fixtures shaped like the real APIs.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 use common::*;
@@ -333,4 +334,24 @@ fn remoteok_skips_legal_notice() {
     assert_eq!(p.locations, vec!["Worldwide"]);
     assert_eq!(ok[1].salary, None, "zero salary means none");
     assert_eq!(ok[1].external_id.as_deref(), Some("1090002"));
+}
+
+#[test]
+fn workable_v3_careers_api() {
+    let (ok, bad) = run_fixture(SourceKind::Workable, "workable_v3.json", Some("Acme"));
+    assert_eq!((ok.len(), bad.len()), (2, 0));
+    let p = &ok[0];
+    assert_eq!(p.external_id.as_deref(), Some("C7D8E9F0A1"));
+    assert_eq!(p.company.as_deref(), Some("Acme"));
+    assert_eq!(p.locations, vec!["London, England, United Kingdom"]);
+    assert_eq!(p.country.as_deref(), Some("GB"));
+    assert_eq!(p.remote, Some(RemotePolicy::Hybrid));
+    assert_eq!(p.employment_type.as_deref(), Some("full"));
+    assert_eq!(p.department.as_deref(), Some("Customer Engineering"));
+    assert_eq!(date(&p.posted_at), "2024-03-02T12:00:00+00:00");
+    let p = &ok[1];
+    assert_eq!(p.remote, Some(RemotePolicy::Remote));
+    assert_eq!(p.locations, vec!["Spain"]);
+    assert_eq!(p.country.as_deref(), Some("ES"));
+    assert_eq!(p.department, None);
 }

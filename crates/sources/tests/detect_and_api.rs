@@ -1,4 +1,5 @@
 //! Detection, `kind:` prefixes, company hints and document-level bad input.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 use common::*;
@@ -11,6 +12,7 @@ fn detects_every_fixture_without_a_hint() {
         ("lever_acme.json", SourceKind::Lever),
         ("ashby_acme.json", SourceKind::Ashby),
         ("workable_acme.json", SourceKind::Workable),
+        ("workable_v3.json", SourceKind::Workable),
         ("smartrecruiters_list.json", SourceKind::SmartRecruiters),
         ("smartrecruiters_detail.json", SourceKind::SmartRecruiters),
         ("recruitee_acme.json", SourceKind::Recruitee),
@@ -220,7 +222,11 @@ fn document_errors() {
     let meta = String::from_utf8_lossy(&gh).find("\"meta\"").unwrap();
     let (ok, bad) = run(SourceKind::Greenhouse, &gh[..meta + 3], &c).unwrap();
     assert_eq!((ok.len(), bad.len()), (2, 3));
-    assert!(bad[2].reason.starts_with("document invalid after the list"), "{}", bad[2].reason);
+    assert!(
+        bad[2].reason.starts_with("document invalid after the list"),
+        "{}",
+        bad[2].reason
+    );
     // Right syntax, wrong shape.
     for kind in [
         SourceKind::Greenhouse,

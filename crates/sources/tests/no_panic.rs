@@ -1,5 +1,6 @@
 //! Property tests: no input makes any connector panic, and what comes out is well-formed
 //! (every posting has a non-blank, trimmed title; every error names its item).
+#![allow(clippy::unwrap_used)]
 
 mod common;
 use common::*;

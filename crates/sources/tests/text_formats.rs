@@ -1,4 +1,5 @@
 //! Personio XML, RSS/Atom feeds, JSON-LD pages, JSONL and CSV.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 use common::*;
