@@ -98,6 +98,7 @@ fn array_start(text: &str, key: Option<&str>) -> Option<usize> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

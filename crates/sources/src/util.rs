@@ -287,6 +287,7 @@ pub fn item_label(v: &Value, id_key: &str, index: usize) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -273,6 +273,7 @@ pub fn decode_predefined(s: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
