@@ -230,16 +230,17 @@ fn hint_kind(name: &str) -> Option<SourceKind> {
 /// boards-api.greenhouse.io/v1/boards/acme/jobs → "acme"; acme.recruitee.com/api/offers →
 /// "acme"; a file name "greenhouse-acme.json" → "acme". None when nothing names one.
 pub fn company_hint(location: &str) -> Option<String> {
+    // Tokens keep their case (SmartRecruiters ids are "AcmeGmbH"); hosts are compared lowercase.
     let (_, loc) = split_prefix(location.trim());
-    let lower = loc.trim().to_ascii_lowercase();
-    let no_scheme = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    let token = match no_scheme {
-        Some(rest) => url_token(rest),
+    let loc = loc.trim();
+    let lower = loc.to_ascii_lowercase();
+    let token = if lower.starts_with("https://") || lower.starts_with("http://") {
+        url_token(&loc[loc.find("://").map_or(0, |i| i + 3)..])
+    } else if looks_like_host(&lower) {
         // A scheme-less "boards.greenhouse.io/acme" is still a URL.
-        None if looks_like_host(&lower) => url_token(&lower),
-        None => file_token(&lower),
+        url_token(loc)
+    } else {
+        file_token(loc)
     }?;
     let token = token.trim();
     let ok = !token.is_empty()
@@ -262,7 +263,8 @@ fn looks_like_host(s: &str) -> bool {
 fn url_token(rest: &str) -> Option<String> {
     let (before_query, query) = rest.split_once('?').unwrap_or((rest, ""));
     let mut parts = before_query.split('/');
-    let host = parts.next()?.split(':').next()?;
+    let host = parts.next()?.split(':').next()?.to_ascii_lowercase();
+    let host = host.as_str();
     let segs: Vec<&str> = parts.filter(|s| !s.is_empty()).collect();
     let after = |key: &str| {
         segs.iter()

@@ -28,9 +28,11 @@ pub fn parse(
     let items: Vec<&Node> = match root.local() {
         "feed" => root.children_named("entry").collect(),
         "RDF" => root.children_named("item").collect(),
+        // Items belong in <channel>; a few feeds put them directly under <rss>.
         _ => root
             .children_named("channel")
             .flat_map(|c| c.children_named("item"))
+            .chain(root.children_named("item"))
             .collect(),
     };
     for (i, it) in items.into_iter().enumerate() {

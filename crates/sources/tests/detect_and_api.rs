@@ -177,6 +177,10 @@ fn company_hints() {
             Some("acme"),
         ),
         ("https://acme.recruitee.com/api/offers", Some("acme")),
+        (
+            "HTTPS://API.SmartRecruiters.com/v1/companies/AcmeGmbH/postings",
+            Some("AcmeGmbH"),
+        ),
         ("https://acme.jobs.personio.de/xml", Some("acme")),
         (
             "greenhouse:https://boards-api.greenhouse.io/v1/boards/globex/jobs",

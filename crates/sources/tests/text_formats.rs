@@ -140,6 +140,14 @@ fn rss() {
 }
 
 #[test]
+fn rss_items_outside_channel() {
+    let x = b"<rss version=\"0.91\"><item><title>Welder</title><link>https://x.example/1</link></item></rss>";
+    let (ok, _) = run(SourceKind::Feed, x, &ctx("x", None)).unwrap();
+    assert_eq!(ok.len(), 1);
+    assert_eq!(ok[0].url.as_deref(), Some("https://x.example/1"));
+}
+
+#[test]
 fn atom() {
     let (ok, bad) = run_fixture(SourceKind::Feed, "feed_atom.xml", None);
     assert_eq!((ok.len(), bad.len()), (2, 0));
