@@ -118,3 +118,51 @@ fn other_csv_exports() {
         }
     }
 }
+
+/// Real Greenhouse `content` strings (entity-encoded HTML as the API returns it), wrapped
+/// in the board API's shape: one decode must give real markup, never double-decoded text.
+#[test]
+fn greenhouse_real_content_decoded_once() {
+    let Some(dir) = data_dir() else { return };
+    let path = dir.join("jobs/greenhouse_lever_board_jobs_2025_11_480.json");
+    let Ok(bytes) = std::fs::read(&path) else {
+        return;
+    };
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&bytes).unwrap();
+    let jobs: Vec<serde_json::Value> = all
+        .iter()
+        .filter(|j| j["source"] == "greenhouse")
+        .map(|j| {
+            serde_json::json!({"id": j["id"], "title": j["title"], "content": j["description"],
+                "absolute_url": j["url"], "location": {"name": j["locationName"]}})
+        })
+        .collect();
+    let doc = serde_json::to_vec(&serde_json::json!({"jobs": jobs, "meta": {"total": jobs.len()}}))
+        .unwrap();
+    assert_eq!(
+        hirekit_sources::detect(&doc, None),
+        Some(SourceKind::Greenhouse)
+    );
+    let (ok, bad) = run(SourceKind::Greenhouse, &doc, &ctx("greenhouse:real", None)).unwrap();
+    assert_eq!((ok.len(), bad.len()), (242, 0));
+    for p in &ok {
+        let h = p.description_html.as_deref().unwrap();
+        assert!(
+            h.trim_start().starts_with('<'),
+            "{}: {}",
+            p.title,
+            &h[..h.len().min(80)]
+        );
+        assert!(
+            !h.contains("&lt;p&gt;") && !h.contains("&lt;div"),
+            "still encoded: {}",
+            p.title
+        );
+    }
+    // 137 of them contain "&amp;amp;" upstream: after one decode the HTML keeps "&amp;".
+    let keeps_amp = ok
+        .iter()
+        .filter(|p| p.description_html.as_deref().unwrap().contains("&amp;"))
+        .count();
+    assert!(keeps_amp >= 137, "{keeps_amp}");
+}
