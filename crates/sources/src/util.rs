@@ -42,15 +42,31 @@ pub fn num_of(v: &Value) -> Option<f64> {
     match v {
         Value::Number(n) => n.as_f64().filter(|x| x.is_finite()),
         Value::String(s) => {
-            let t: String = s
-                .trim()
-                .chars()
-                .filter(|c| *c != ',' && *c != '_')
-                .collect();
+            let t = s.trim();
+            // "2.800" / "65.000" in a numeric field are thousands, not decimals: no pay
+            // figure has three decimal places.
+            let t: String = if dot_thousands(t) {
+                t.chars().filter(|c| *c != '.').collect()
+            } else {
+                t.chars().filter(|c| *c != ',' && *c != '_').collect()
+            };
             t.parse::<f64>().ok().filter(|x| x.is_finite())
         }
         _ => None,
     }
+}
+
+/// 1-3 digits followed by one or more ".ddd" groups.
+fn dot_thousands(t: &str) -> bool {
+    let mut groups = t.split('.');
+    let head = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&head.len())
+        && head.bytes().all(|b| b.is_ascii_digit())
+        && rest
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 pub fn get_num(v: &Value, key: &str) -> Option<f64> {
@@ -323,6 +339,17 @@ mod tests {
             Some("2024-03-05T09:00:00.123+00:00")
         );
         assert_eq!(d("soon"), None);
+    }
+
+    #[test]
+    fn numbers() {
+        let n = |s: &str| num_of(&Value::String(s.into()));
+        assert_eq!(n("2.800"), Some(2800.0));
+        assert_eq!(n("1.250.000"), Some(1_250_000.0));
+        assert_eq!(n("120,000"), Some(120_000.0));
+        assert_eq!(n("18.50"), Some(18.5));
+        assert_eq!(n("4000"), Some(4000.0));
+        assert_eq!(n("n/a"), None);
     }
 
     #[test]

@@ -399,10 +399,10 @@ fn csv_semicolons_and_structured_salary() {
     assert_eq!(p.locations, vec!["Köln, DE"]);
     assert_eq!(p.country.as_deref(), Some("DE"));
     let s = p.salary.as_ref().unwrap();
-    // "2.800" is read as written (2.8); deciding it means 2800 is the normalizer's job.
     assert_eq!(
-        (s.currency.as_deref(), s.period),
-        (Some("EUR"), Some(Period::Month))
+        (s.min, s.max, s.currency.as_deref(), s.period),
+        (Some(2800.0), Some(3200.0), Some("EUR"), Some(Period::Month)),
+        "dots as thousands separators"
     );
 }
 
