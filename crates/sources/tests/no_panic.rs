@@ -175,7 +175,7 @@ fn count(v: &Value) -> usize {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+    // 256 cases per property by default; PROPTEST_CASES=N for a longer run.
 
     #[test]
     fn random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
