@@ -104,6 +104,12 @@ pub struct RenormalizeArgs {
 }
 
 fn main() -> ExitCode {
+    // Behave like other Unix tools in a pipeline (`hirekit export | head`): exit quietly on a closed pipe.
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let default_log = if matches!(cli.command, Command::Serve(_) | Command::Demo(_)) { "info" } else { "warn" };
     init_logging(cli.global.log.as_deref().unwrap_or(default_log), cli.global.log_json);
