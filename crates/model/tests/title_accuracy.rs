@@ -1,0 +1,121 @@
+//! Accuracy of `normalize_title` on hand-labelled real titles
+//! (tests/data/title_labelled.tsv: title, role_family, seniority (empty = none), track).
+//!
+//! Rows are split deterministically: every row whose index % 10 is 2, 5 or 8 (30%) is the
+//! held-out part, kept aside while the rules were written. Accuracy is printed for both parts
+//! and for the whole set; the thresholds apply to the whole set.
+//! Run with `cargo test -p hirekit-model --test title_accuracy -- --nocapture`;
+//! set TITLE_MISMATCHES=1 to print every mismatch.
+
+use hirekit_model::title::normalize_title;
+use hirekit_model::{RoleFamily, Seniority, Track};
+
+struct Row {
+    title: String,
+    family: RoleFamily,
+    seniority: Option<Seniority>,
+    track: Track,
+}
+
+fn rows() -> Vec<Row> {
+    let text = include_str!("data/title_labelled.tsv");
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 4, "line {}: {line:?}", n + 1);
+        let family = RoleFamily::parse(cols[1])
+            .unwrap_or_else(|| panic!("line {}: family {:?}", n + 1, cols[1]));
+        let seniority = if cols[2].is_empty() {
+            None
+        } else {
+            Some(
+                Seniority::parse(cols[2])
+                    .unwrap_or_else(|| panic!("line {}: seniority {:?}", n + 1, cols[2])),
+            )
+        };
+        let track =
+            Track::parse(cols[3]).unwrap_or_else(|| panic!("line {}: track {:?}", n + 1, cols[3]));
+        out.push(Row {
+            title: cols[0].to_string(),
+            family,
+            seniority,
+            track,
+        });
+    }
+    out
+}
+
+#[derive(Default)]
+struct Score {
+    n: usize,
+    family: usize,
+    seniority: usize,
+    track: usize,
+}
+
+impl Score {
+    fn pct(x: usize, n: usize) -> f64 {
+        if n == 0 {
+            0.0
+        } else {
+            x as f64 / n as f64
+        }
+    }
+    fn print(&self, name: &str) {
+        println!(
+            "{name:<9} n={:<4} role_family={:.3} seniority={:.3} track={:.3}",
+            self.n,
+            Self::pct(self.family, self.n),
+            Self::pct(self.seniority, self.n),
+            Self::pct(self.track, self.n)
+        );
+    }
+}
+
+fn sen(s: Option<Seniority>) -> &'static str {
+    s.map_or("-", |s| s.as_str())
+}
+
+#[test]
+fn title_accuracy() {
+    let rows = rows();
+    assert!(rows.len() >= 700, "labelled set too small: {}", rows.len());
+    let show_all = std::env::var_os("TITLE_MISMATCHES").is_some();
+    let (mut dev, mut held, mut all) = (Score::default(), Score::default(), Score::default());
+    for (i, r) in rows.iter().enumerate() {
+        let got = normalize_title(&r.title);
+        let ok_f = got.role_family == r.family;
+        let ok_s = got.seniority == r.seniority;
+        let ok_t = got.track == r.track;
+        let holdout = matches!(i % 10, 2 | 5 | 8);
+        for s in [if holdout { &mut held } else { &mut dev }, &mut all] {
+            s.n += 1;
+            s.family += ok_f as usize;
+            s.seniority += ok_s as usize;
+            s.track += ok_t as usize;
+        }
+        if !(ok_f && ok_s && ok_t) && (show_all || !holdout) {
+            println!(
+                "MISMATCH{} {:?}: want {}/{}/{} got {}/{}/{}",
+                if holdout { "(holdout)" } else { "" },
+                r.title,
+                r.family.as_str(),
+                sen(r.seniority),
+                r.track.as_str(),
+                got.role_family.as_str(),
+                sen(got.seniority),
+                got.track.as_str()
+            );
+        }
+    }
+    dev.print("dev");
+    held.print("held-out");
+    all.print("all");
+    let f = Score::pct(all.family, all.n);
+    let s = Score::pct(all.seniority, all.n);
+    assert!(s >= 0.95, "seniority accuracy {s:.3} < 0.95");
+    assert!(f >= 0.90, "role_family accuracy {f:.3} < 0.90");
+}
