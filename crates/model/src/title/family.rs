@@ -75,6 +75,8 @@ fn analytic_map(noun: Noun, d: Dom) -> F {
         (_, Dom::Security) => F::Security,
         (_, Dom::Qa) => F::Qa,
         (Noun::Analyst, Dom::Product) => F::DataScience,
+        // "Product Owner" (the noun's own specialty).
+        (Noun::Generic, Dom::Product) => F::ProductManagement,
         (Noun::Sci | Noun::Generic, Dom::Design) => F::Design,
         (Noun::Generic, Dom::DevOps) => F::Devops,
         (Noun::Generic, Dom::Embedded) => F::Embedded,
@@ -256,21 +258,55 @@ pub fn mgr_area(sc: &Scan, i: usize) -> (F, bool) {
         return (f, false);
     }
     // Nearest specialty before the noun: "Technical Program Manager" is a program manager.
-    for p in run_before(sc, i).iter().rev() {
-        if let Some(d) = p.cue.dom {
-            return verdict(d);
-        }
+    // Generic business words ("operations", "sales") yield to a real specialty:
+    // "Data Operations Manager" runs data work.
+    let run = run_before(sc, i);
+    if let Some(d) = run
+        .iter()
+        .rev()
+        .filter_map(|p| p.cue.dom)
+        .find(|d| *d != Dom::NonTech)
+    {
+        return verdict(d);
+    }
+    if run.iter().any(|p| p.cue.dom == Some(Dom::NonTech)) {
+        return verdict(Dom::NonTech);
     }
     // "Head of Data Science", "Manager, Engineering", "Gerente de Ingeniería".
+    // A real specialty anywhere after the noun wins ("Senior Manager of Marketing Data");
+    // plain engineering loses to a business word before it ("Director, Field Engineering").
+    let mut business: Option<Dom> = None;
     for p in sc.hits[i + 1..].iter() {
-        if let Some(d) = p.cue.dom {
-            return verdict(d);
+        let d = match (p.cue.dom, is_eng(p.cue.noun)) {
+            (Some(d), _) => d,
+            (None, true) => Dom::EngMgmt,
+            _ => continue,
+        };
+        if matches!(d, Dom::NonTech | Dom::IcArea | Dom::Business) {
+            business = business.or(Some(d));
+            continue;
         }
-        if is_eng(p.cue.noun) {
-            return (F::EngineeringManagement, false);
+        let generic_eng = matches!(d, Dom::EngMgmt | Dom::Software | Dom::SoftwareAdj);
+        match business {
+            Some(b) if generic_eng => return verdict(b),
+            _ => return verdict(d),
         }
     }
-    (F::Other, false)
+    business.map_or((F::Other, false), verdict)
+}
+
+/// Names of a field rather than of a person ("engineering", "Entwicklung").
+fn is_field(w: &str) -> bool {
+    matches!(
+        w,
+        "engineering"
+            | "ingenieria"
+            | "engenharia"
+            | "entwicklung"
+            | "desarrollo"
+            | "desenvolvimento"
+            | "developpement"
+    )
 }
 
 /// Index of the role noun that defines the job.
@@ -280,8 +316,11 @@ fn primary(sc: &Scan) -> Option<usize> {
         let h = &sc.hits[k];
         h.cue.noun.is_some()
             && !h.dependent
-            // "Engineering Manager": the manager is the role.
-            && !(is_eng(h.cue.noun) && k + 1 < n && is_mgr(sc.noun(k + 1)) && sc.hits[k + 1].seg == h.seg)
+            // "Engineering Manager", "Engineering Technician": the second noun is the role.
+            && !(is_eng(h.cue.noun)
+                && k + 1 < n
+                && sc.hits[k + 1].seg == h.seg
+                && (is_mgr(sc.noun(k + 1)) || (sc.noun(k + 1).is_some() && is_field(sc.word(h)))))
     };
     let first = (0..n).find(|&k| usable(k))?;
     let h = sc.hits[first];
@@ -304,6 +343,8 @@ fn primary(sc: &Scan) -> Option<usize> {
                             | Noun::Designer
                             | Noun::Tester
                             | Noun::Admin
+                            | Noun::Mgr
+                            | Noun::Head
                     )
                 )
         }) {

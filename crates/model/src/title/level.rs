@@ -151,7 +151,15 @@ pub fn seniority(sc: &Scan, family: RoleFamily) -> Option<S> {
             _ => {}
         }
         let h = &sc.hits[i];
-        let joined = last_end == Some(i) && matches!(sc.sep(h), Sep::Slash | Sep::Hyphen);
+        // "Senior/Lead", "Mid-Senior", "Senior or Staff": one range.
+        let joined = (last_end == Some(i) && matches!(sc.sep(h), Sep::Slash | Sep::Hyphen))
+            || (i >= 1
+                && last_end == Some(i - 1)
+                && sc.hits[i - 1].seg == h.seg
+                && matches!(
+                    sc.word(&sc.hits[i - 1]),
+                    "or" | "to" | "and" | "und" | "ou" | "o" | "y" | "e" | "et"
+                ));
         if joined {
             group = group.map(|g| g.min(s));
         } else {

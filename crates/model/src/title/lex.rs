@@ -97,6 +97,10 @@ impl Lexed {
 
 /// Folds one char to lowercase ASCII where a common Latin accent allows it.
 fn fold(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     let m = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
             'a'
@@ -134,7 +138,11 @@ fn fold(c: char, out: &mut String) {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '+' || c == '#'
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '+' || c == '#'
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Splits a title into tokens. Never fails; very long input is cut at 512 bytes
@@ -202,7 +210,7 @@ pub fn lex(title: &str) -> Lexed {
             if sep == Sep::Break {
                 seg = seg.saturating_add(1);
             }
-            push_token(&mut text, &mut toks, start, seg, sep, upper && has_letter);
+            push_token(&text, &mut toks, start, seg, sep, upper && has_letter);
             pending = Sep::Space;
             continue;
         }
@@ -220,14 +228,20 @@ pub fn lex(title: &str) -> Lexed {
             }
             '–' | '—' | '|' | ',' | '(' | ')' | '[' | ']' | ':' | ';' | '{' | '}' | '•' | '·'
             | '@' | '!' | '?' => Sep::Break,
-            '&' => Sep::Space,
+            // "Regular & Senior", "Sales & Marketing": alternatives, like a slash.
+            '&' => Sep::Slash,
             _ => Sep::Space,
         };
         // The strongest separator between two words wins.
         pending = strongest(pending, sep);
         i += 1;
     }
-    drop_gender_markers(&text, &mut toks);
+    if toks
+        .iter()
+        .any(|t| is_gender_letter(&text[t.start as usize..t.end as usize]))
+    {
+        drop_gender_markers(&text, &mut toks);
+    }
     Lexed { text, toks }
 }
 
@@ -258,14 +272,7 @@ fn strongest(a: Sep, b: Sep) -> Sep {
 }
 
 /// Pushes a token, splitting German compounds ("softwareentwickler") into prefix + head.
-fn push_token(
-    text: &mut String,
-    toks: &mut Vec<Tok>,
-    start: usize,
-    seg: u16,
-    sep: Sep,
-    upper: bool,
-) {
+fn push_token(text: &str, toks: &mut Vec<Tok>, start: usize, seg: u16, sep: Sep, upper: bool) {
     let end = text.len();
     let word = &text[start..end];
     if word.len() >= 9 && word.is_ascii() && !super::lexicon::LEXICON.contains_key(word) {

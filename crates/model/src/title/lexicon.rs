@@ -3,7 +3,38 @@
 //! and "product security" over "product".
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FxHash: the keys are short ASCII words from our own table, so a fast non-keyed hash
+/// is safe (an attacker cannot grow our buckets) and much quicker than SipHash.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// The head noun of a role: what kind of job it is, before the specialty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -442,8 +473,8 @@ const ENTRIES: &[(&str, Tag)] = &[
 pub type Phrase = (Vec<&'static str>, Cue);
 
 /// First token → phrases starting with it, longest first.
-pub static LEXICON: LazyLock<HashMap<&'static str, Vec<Phrase>>> = LazyLock::new(|| {
-    let mut merged: HashMap<&'static str, Cue> = HashMap::new();
+pub static LEXICON: LazyLock<FxMap<&'static str, Vec<Phrase>>> = LazyLock::new(|| {
+    let mut merged: FxMap<&'static str, Cue> = FxMap::default();
     for (p, tag) in ENTRIES {
         let c = merged.entry(p).or_default();
         match *tag {
@@ -453,13 +484,13 @@ pub static LEXICON: LazyLock<HashMap<&'static str, Vec<Phrase>>> = LazyLock::new
             Tag::Neutral => c.neutral = true,
         }
     }
-    let mut map: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+    let mut map: FxMap<&'static str, Vec<Phrase>> = FxMap::default();
     for (p, cue) in merged {
         let words: Vec<&'static str> = p.split(' ').collect();
         map.entry(words[0]).or_default().push((words, cue));
     }
     for v in map.values_mut() {
-        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        v.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     }
     map
 });

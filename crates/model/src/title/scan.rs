@@ -6,9 +6,8 @@ use super::lexicon::{Cue, Lvl, Noun, LEXICON};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Hit {
-    /// First and one-past-last token.
+    /// First token of the hit.
     pub start: usize,
-    pub end: usize,
     pub seg: u16,
     pub cue: Cue,
     /// In the same segment after "of", "for" or "to": the part names a department or a
@@ -76,7 +75,6 @@ pub fn scan(title: &str) -> Scan {
             Some((n, cue)) => {
                 hits.push(Hit {
                     start: i,
-                    end: i + n,
                     seg,
                     cue,
                     dependent,
@@ -93,7 +91,6 @@ pub fn scan(title: &str) -> Scan {
                 let unknown = !is_filler(w);
                 hits.push(Hit {
                     start: i,
-                    end: i + 1,
                     seg,
                     cue: Cue::default(),
                     dependent,
