@@ -176,27 +176,34 @@ fn eng_family(sc: &Scan, i: usize) -> F {
         return eng_map(d);
     }
     let run = run_before(sc, i);
-    if let Some(d) = best(run.iter(), strong) {
-        return eng_map(d);
-    }
     let mut info = run_info(run);
     info.soft |= h.cue.dom.is_some();
+    if let Some(d) = best(run.iter(), strong) {
+        // "Materials Research Engineer" is no ML engineer.
+        if d == Dom::Research && info.negative {
+            return F::Other;
+        }
+        return eng_map(d);
+    }
     let ambiguous = h.cue.noun == Some(Noun::EngAmbig);
     if ambiguous && !info.soft && (info.negative || info.unknown) {
         return F::Other;
     }
+    // Words right after the noun act like words before it in DE/FR/ES/PT
+    // ("Ingénieur Cloud", "Ingeniero de Sistemas").
+    if let Some(d) = after_noun(sc, i).find_map(|p| p.cue.dom).filter(|d| *d == Dom::DevOpsAdj) {
+        return eng_map(d);
+    }
+    // Elsewhere in the title, the first specialty named wins ("…, Backend & Data").
     let positive = |d: Dom| strong(d) && !matches!(d, Dom::DevOpsAdj);
-    if let Some(d) = best(elsewhere(sc, i), positive) {
+    if let Some(d) = elsewhere(sc, i).filter_map(|p| p.cue.dom).find(|d| positive(*d)) {
         return eng_map(d);
     }
     // A foreign "Ingenieur Elektrotechnik": the discipline comes after the noun.
     if ambiguous
         && !info.soft
         && best(elsewhere(sc, i), |d| d == Dom::NonTech).is_some()
-        && best(elsewhere(sc, i), |d| {
-            matches!(d, Dom::Software | Dom::SoftwareAdj)
-        })
-        .is_none()
+        && best(elsewhere(sc, i), |d| matches!(d, Dom::Software | Dom::SoftwareAdj)).is_none()
     {
         return F::Other;
     }
@@ -205,6 +212,16 @@ fn eng_family(sc: &Scan, i: usize) -> F {
         return eng_map(d);
     }
     F::Software
+}
+
+/// The first word after noun `i` in its segment, past a connector ("de", "em", "of").
+fn after_noun(sc: &Scan, i: usize) -> impl Iterator<Item = &Hit> {
+    let seg = sc.hits[i].seg;
+    sc.hits[i + 1..]
+        .iter()
+        .take_while(move |p| p.seg == seg && p.cue.noun.is_none())
+        .filter(|p| !matches!(sc.word(p), "de" | "des" | "du" | "da" | "do" | "em" | "en" | "of" | "d"))
+        .take(1)
 }
 
 /// Family of a non-engineer, non-manager role noun (scientist, analyst, specialist…).
@@ -236,7 +253,9 @@ fn analytic_family(sc: &Scan, i: usize, noun: Noun) -> F {
 /// (product, project, account… managers).
 pub fn mgr_area(sc: &Scan, i: usize) -> (F, bool) {
     let h = &sc.hits[i];
-    let ic_kind = h.cue.noun == Some(Noun::Mgr);
+    // Supervisors always supervise people; a "program manager" may not.
+    let ic_kind = h.cue.noun == Some(Noun::Mgr)
+        && !matches!(sc.word(h), "supervisor" | "supervising" | "superintendent");
     let verdict = |d: Dom| {
         (
             mgr_map(d),

@@ -110,6 +110,10 @@ fn cue(sc: &Scan, i: usize, family: RoleFamily) -> Option<S> {
                 .get(i + 1)
                 .is_none_or(|n| n.seg != h.seg || sc.sep(n) == Sep::Slash);
             let digit = sc.word(h).as_bytes()[0].is_ascii_digit();
+            // "K-3", "M-3", "SPS-02": codes, not levels.
+            if digit && sc.sep(h) == Sep::Hyphen {
+                return None;
+            }
             let attached = prev.seg == h.seg;
             if closes && (attached || !digit) {
                 return numeral(n);

@@ -112,9 +112,15 @@ fn settle_ambiguous(sc: &mut Scan) {
         let next_same_seg = sc.hits.get(i + 1).filter(|n| n.seg == h.seg);
         let first_in_seg = i == 0 || sc.hits[i - 1].seg != h.seg;
         match h.cue.lvl {
-            // "Head Chef", "Head of …" (the phrase) — but not "Printhead" or a trailing "head".
+            // "Head Chef", "Unit Head", "Head of …" (the phrase) — not a trailing "head".
             Some(Lvl::Head) if h.cue.noun.is_none() => {
-                if first_in_seg && next_same_seg.is_some() {
+                let unit_head = !first_in_seg
+                    && matches!(
+                        sc.lx.s(sc.hits[i - 1].start),
+                        "unit" | "department" | "section" | "division" | "group" | "practice" | "area"
+                            | "region" | "country" | "business" | "team" | "office"
+                    );
+                if (first_in_seg && next_same_seg.is_some()) || unit_head {
                     sc.hits[i].cue.noun = Some(Noun::Head);
                 } else {
                     sc.hits[i].cue.lvl = None;
@@ -127,7 +133,7 @@ fn settle_ambiguous(sc: &mut Scan) {
                     .take_while(|n| n.seg == h.seg)
                     .take(5)
                     .any(|n| matches!(sc.lx.s(n.start), "officer" | "executive" | "of"));
-                if officer || i == 0 {
+                if officer || h.seg == 0 {
                     sc.hits[i].cue.noun = Some(Noun::Head);
                     sc.hits[i].cue.lvl = Some(Lvl::Head);
                 } else {
