@@ -191,19 +191,28 @@ fn eng_family(sc: &Scan, i: usize) -> F {
     }
     // Words right after the noun act like words before it in DE/FR/ES/PT
     // ("Ingénieur Cloud", "Ingeniero de Sistemas").
-    if let Some(d) = after_noun(sc, i).find_map(|p| p.cue.dom).filter(|d| *d == Dom::DevOpsAdj) {
+    if let Some(d) = after_noun(sc, i)
+        .find_map(|p| p.cue.dom)
+        .filter(|d| *d == Dom::DevOpsAdj)
+    {
         return eng_map(d);
     }
     // Elsewhere in the title, the first specialty named wins ("…, Backend & Data").
     let positive = |d: Dom| strong(d) && !matches!(d, Dom::DevOpsAdj);
-    if let Some(d) = elsewhere(sc, i).filter_map(|p| p.cue.dom).find(|d| positive(*d)) {
+    if let Some(d) = elsewhere(sc, i)
+        .filter_map(|p| p.cue.dom)
+        .find(|d| positive(*d))
+    {
         return eng_map(d);
     }
     // A foreign "Ingenieur Elektrotechnik": the discipline comes after the noun.
     if ambiguous
         && !info.soft
         && best(elsewhere(sc, i), |d| d == Dom::NonTech).is_some()
-        && best(elsewhere(sc, i), |d| matches!(d, Dom::Software | Dom::SoftwareAdj)).is_none()
+        && best(elsewhere(sc, i), |d| {
+            matches!(d, Dom::Software | Dom::SoftwareAdj)
+        })
+        .is_none()
     {
         return F::Other;
     }
@@ -220,7 +229,12 @@ fn after_noun(sc: &Scan, i: usize) -> impl Iterator<Item = &Hit> {
     sc.hits[i + 1..]
         .iter()
         .take_while(move |p| p.seg == seg && p.cue.noun.is_none())
-        .filter(|p| !matches!(sc.word(p), "de" | "des" | "du" | "da" | "do" | "em" | "en" | "of" | "d"))
+        .filter(|p| {
+            !matches!(
+                sc.word(p),
+                "de" | "des" | "du" | "da" | "do" | "em" | "en" | "of" | "d"
+            )
+        })
         .take(1)
 }
 

@@ -117,8 +117,18 @@ fn settle_ambiguous(sc: &mut Scan) {
                 let unit_head = !first_in_seg
                     && matches!(
                         sc.lx.s(sc.hits[i - 1].start),
-                        "unit" | "department" | "section" | "division" | "group" | "practice" | "area"
-                            | "region" | "country" | "business" | "team" | "office"
+                        "unit"
+                            | "department"
+                            | "section"
+                            | "division"
+                            | "group"
+                            | "practice"
+                            | "area"
+                            | "region"
+                            | "country"
+                            | "business"
+                            | "team"
+                            | "office"
                     );
                 if (first_in_seg && next_same_seg.is_some()) || unit_head {
                     sc.hits[i].cue.noun = Some(Noun::Head);
