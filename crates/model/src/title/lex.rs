@@ -158,15 +158,14 @@ pub fn lex(title: &str) -> Lexed {
         title
     };
     let mut text = String::with_capacity(title.len() + 8);
-    let mut toks: Vec<Tok> = Vec::with_capacity(16);
+    let mut toks: Vec<Tok> = Vec::with_capacity(title.len() / 5 + 4);
     let mut seg: u16 = 0;
     let mut pending = Sep::Start;
-    let chars: Vec<char> = title.chars().collect();
-    let n = chars.len();
+    let n = title.len();
     let mut i = 0;
     while i < n {
-        let c = chars[i];
-        if is_word_char(c) || (c == '.' && is_dotnet(&chars, i)) {
+        let (c, len) = char_at(title, i);
+        if is_word_char(c) || (c == '.' && is_dotnet(title, i)) {
             // A word. ".NET" keeps its dot as "dotnet".
             let start = text.len();
             let mut upper = true;
@@ -177,8 +176,11 @@ pub fn lex(title: &str) -> Lexed {
                 upper = false;
                 has_letter = true;
             } else {
-                while i < n && is_word_char(chars[i]) {
-                    let ch = chars[i];
+                while i < n {
+                    let (ch, l) = char_at(title, i);
+                    if !is_word_char(ch) {
+                        break;
+                    }
                     if ch.is_alphabetic() {
                         has_letter = true;
                         if !ch.is_uppercase() {
@@ -186,7 +188,7 @@ pub fn lex(title: &str) -> Lexed {
                         }
                     }
                     fold(ch, &mut text);
-                    i += 1;
+                    i += l;
                 }
             }
             let mut end = text.len();
@@ -218,8 +220,8 @@ pub fn lex(title: &str) -> Lexed {
         let sep = match c {
             '/' | '\\' => Sep::Slash,
             '-' | '‐' | '‑' => {
-                let spaced_before = i > 0 && chars[i - 1].is_whitespace();
-                let spaced_after = i + 1 < n && chars[i + 1].is_whitespace();
+                let spaced_before = i > 0 && title[..i].chars().next_back().is_some_and(char::is_whitespace);
+                let spaced_after = title[i + len..].chars().next().is_some_and(char::is_whitespace);
                 if spaced_before || spaced_after {
                     Sep::Break
                 } else {
@@ -234,7 +236,7 @@ pub fn lex(title: &str) -> Lexed {
         };
         // The strongest separator between two words wins.
         pending = strongest(pending, sep);
-        i += 1;
+        i += len;
     }
     if toks
         .iter()
@@ -245,13 +247,23 @@ pub fn lex(title: &str) -> Lexed {
     Lexed { text, toks }
 }
 
-fn is_dotnet(chars: &[char], i: usize) -> bool {
-    i + 3 < chars.len()
-        && chars[i + 1].eq_ignore_ascii_case(&'n')
-        && chars[i + 2].eq_ignore_ascii_case(&'e')
-        && chars[i + 3].eq_ignore_ascii_case(&'t')
-        && (i == 0 || !chars[i - 1].is_alphanumeric())
-        && chars.get(i + 4).is_none_or(|c| !c.is_alphanumeric())
+/// The char starting at byte `i` and its length (ASCII fast path).
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
+/// ".NET" as a word of its own (not the dot in "node.js" or "asp.net").
+fn is_dotnet(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    b.len() >= i + 4
+        && b[i + 1..i + 4].eq_ignore_ascii_case(b"net")
+        && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+        && b.get(i + 4).is_none_or(|c| !c.is_ascii_alphanumeric())
 }
 
 fn strongest(a: Sep, b: Sep) -> Sep {
