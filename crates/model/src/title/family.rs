@@ -41,7 +41,7 @@ fn mgr_map(d: Dom) -> F {
         Dom::Security => F::Security,
         Dom::Qa => F::Qa,
         Dom::DataSci | Dom::Analytics | Dom::Data => F::DataScience,
-        Dom::DevOps | Dom::DevOpsAdj => F::Devops,
+        Dom::DevOps => F::Devops,
         Dom::Embedded
         | Dom::Mobile
         | Dom::Frontend
@@ -56,7 +56,13 @@ fn mgr_map(d: Dom) -> F {
         | Dom::EngMgmt => F::EngineeringManagement,
         Dom::Design | Dom::DesignWord => F::Design,
         Dom::Product => F::ProductManagement,
-        Dom::QaWeak | Dom::Research | Dom::Business | Dom::IcArea | Dom::NonTech => F::Other,
+        // "Water and Sewer Systems Supervisor": "systems" alone says nothing about IT.
+        Dom::DevOpsAdj
+        | Dom::QaWeak
+        | Dom::Research
+        | Dom::Business
+        | Dom::IcArea
+        | Dom::NonTech => F::Other,
     }
 }
 
@@ -179,8 +185,10 @@ fn eng_family(sc: &Scan, i: usize) -> F {
     let mut info = run_info(run);
     info.soft |= h.cue.dom.is_some();
     if let Some(d) = best(run.iter(), strong) {
-        // "Materials Research Engineer" is no ML engineer.
-        if d == Dom::Research && info.negative {
+        // "Materials Research Engineer", "Mechanical Systems Design Engineer": the
+        // discipline word beats a word that only hints at software.
+        if matches!(d, Dom::Research | Dom::DevOpsAdj | Dom::QaWeak) && info.negative && !info.soft
+        {
             return F::Other;
         }
         return eng_map(d);
@@ -248,10 +256,14 @@ fn analytic_family(sc: &Scan, i: usize, noun: Noun) -> F {
     let usable = |d: Dom| {
         (d.strong() && d != Dom::DevOpsAdj) || (noun == Noun::Analyst && d == Dom::Product)
     };
+    let info = run_info(run);
     if let Some(d) = best(run.iter(), usable) {
+        // "Clinical Research Scientist" is no ML scientist.
+        if d == Dom::Research && info.negative {
+            return F::Other;
+        }
         return analytic_map(noun, d);
     }
-    let info = run_info(run);
     if info.unknown || info.negative || run.iter().any(|h| h.cue.dom == Some(Dom::DevOpsAdj)) {
         return F::Other;
     }
@@ -456,12 +468,17 @@ pub fn family(sc: &Scan) -> F {
             }
         }
         Noun::Tester => {
-            let sec = sc.hits[i].cue.dom == Some(Dom::Security)
-                || run_before(sc, i)
-                    .iter()
-                    .any(|h| h.cue.dom == Some(Dom::Security));
+            let run = run_before(sc, i);
+            let own = sc.hits[i].cue.dom;
+            let sec =
+                own == Some(Dom::Security) || run.iter().any(|h| h.cue.dom == Some(Dom::Security));
+            let info = run_info(run);
+            let qa = own.is_some() || run.iter().any(|h| matches!(h.cue.dom, Some(Dom::Qa)));
             if sec {
                 F::Security
+            } else if !qa && !info.soft && (info.unknown || info.negative) {
+                // "Fruit Tester", "Controller Repairer and Tester".
+                F::Other
             } else {
                 F::Qa
             }

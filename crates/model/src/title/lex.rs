@@ -220,8 +220,15 @@ pub fn lex(title: &str) -> Lexed {
         let sep = match c {
             '/' | '\\' => Sep::Slash,
             '-' | '‐' | '‑' => {
-                let spaced_before = i > 0 && title[..i].chars().next_back().is_some_and(char::is_whitespace);
-                let spaced_after = title[i + len..].chars().next().is_some_and(char::is_whitespace);
+                let spaced_before = i > 0
+                    && title[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_whitespace);
+                let spaced_after = title[i + len..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_whitespace);
                 if spaced_before || spaced_after {
                     Sep::Break
                 } else {

@@ -428,7 +428,7 @@ const ENTRIES: &[(&str, Tag)] = &[
     ("people", d(D::NonTech)), ("talent", d(D::NonTech)), ("procurement", d(D::NonTech)),
     // ---- levels ------------------------------------------------------------------------
     ("intern", l(L::Intern)), ("interns", l(L::Intern)), ("internship", l(L::Intern)),
-    ("internships", l(L::Intern)), ("co op", l(L::Intern)), ("coop", l(L::Intern)),
+    ("internships", l(L::Intern)), ("externship", l(L::Intern)), ("co op", l(L::Intern)), ("coop", l(L::Intern)),
     ("trainee", l(L::Intern)), ("apprentice", l(L::Intern)), ("apprenticeship", l(L::Intern)),
     ("werkstudent", l(L::Intern)), ("werkstudentin", l(L::Intern)), ("working student", l(L::Intern)),
     ("praktikant", l(L::Intern)), ("praktikantin", l(L::Intern)), ("praktikum", l(L::Intern)),

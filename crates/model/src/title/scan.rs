@@ -54,7 +54,14 @@ pub fn scan(title: &str) -> Scan {
         }
         let w = lx.s(i);
         let mut matched: Option<(usize, Cue)> = None;
-        if let Some(cands) = LEXICON.get(w) {
+        // Plurals of single words ("Operators", "Testers") read as the singular.
+        let cands = LEXICON.get(w).or_else(|| {
+            w.strip_suffix('s')
+                .filter(|s| s.len() >= 3)
+                .and_then(|s| LEXICON.get(s))
+                .filter(|c| c.iter().any(|(p, _)| p.len() == 1))
+        });
+        if let Some(cands) = cands {
             'outer: for (words, cue) in cands {
                 let n = words.len();
                 if i + n > lx.len() {
@@ -147,6 +154,14 @@ fn settle_ambiguous(sc: &mut Scan) {
                     sc.hits[i].cue.noun = Some(Noun::Head);
                     sc.hits[i].cue.lvl = Some(Lvl::Head);
                 } else {
+                    sc.hits[i].cue.lvl = None;
+                }
+            }
+            // "Student Developer", "Working Student" — not "Student Services Coordinator".
+            Some(Lvl::Intern) if sc.lx.s(h.start) == "student" => {
+                let before_noun = next_same_seg
+                    .is_some_and(|n| n.cue.noun.is_some() || n.cue.lvl == Some(Lvl::Intern));
+                if !(before_noun || next_same_seg.is_none()) {
                     sc.hits[i].cue.lvl = None;
                 }
             }
