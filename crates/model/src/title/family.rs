@@ -46,7 +46,6 @@ fn mgr_map(d: Dom) -> F {
         | Dom::Mobile
         | Dom::Frontend
         | Dom::Backend
-        | Dom::BackendArea
         | Dom::Fullstack
         | Dom::Web
         | Dom::LangFe
@@ -58,6 +57,7 @@ fn mgr_map(d: Dom) -> F {
         Dom::Product => F::ProductManagement,
         // "Water and Sewer Systems Supervisor": "systems" alone says nothing about IT.
         Dom::DevOpsAdj
+        | Dom::BackendArea
         | Dom::QaWeak
         | Dom::Research
         | Dom::Business
@@ -165,12 +165,13 @@ fn run_info(run: &[Hit]) -> RunInfo {
     RunInfo {
         unknown: run.iter().any(|h| h.unknown),
         negative: run.iter().any(|h| h.cue.dom.is_some_and(is_negative)),
-        soft: run.iter().any(|h| {
-            matches!(
-                h.cue.dom,
-                Some(Dom::Software | Dom::SoftwareAdj | Dom::Product)
-            )
-        }),
+        // "Product" only vouches for software when no discipline word is there
+        // ("Product Engineer" yes, "Product Validation Engineer" no).
+        soft: run
+            .iter()
+            .any(|h| matches!(h.cue.dom, Some(Dom::Software | Dom::SoftwareAdj)))
+            || (run.iter().any(|h| h.cue.dom == Some(Dom::Product))
+                && !run.iter().any(|h| h.cue.dom.is_some_and(is_negative))),
     }
 }
 
@@ -366,6 +367,9 @@ fn primary(sc: &Scan) -> Option<usize> {
                 && k + 1 < n
                 && sc.hits[k + 1].seg == h.seg
                 && (is_mgr(sc.noun(k + 1)) || (sc.noun(k + 1).is_some() && is_field(sc.word(h)))))
+            // "Engineering Project Manager": a field word before a later role noun.
+            && !(is_field(sc.word(h))
+                && sc.hits[k + 1..].iter().take_while(|p| p.seg == h.seg).any(|p| p.cue.noun.is_some()))
     };
     let first = (0..n).find(|&k| usable(k))?;
     let h = sc.hits[first];
