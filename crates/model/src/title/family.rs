@@ -259,13 +259,15 @@ fn analytic_family(sc: &Scan, i: usize, noun: Noun) -> F {
     };
     let info = run_info(run);
     if let Some(d) = best(run.iter(), usable) {
-        // "Clinical Research Scientist" is no ML scientist.
-        if d == Dom::Research && info.negative {
+        // "Clinical Research Scientist", "City Research Scientist" are no ML scientists.
+        if d == Dom::Research && (info.negative || info.unknown) {
             return F::Other;
         }
         return analytic_map(noun, d);
     }
-    if info.unknown || info.negative || run.iter().any(|h| h.cue.dom == Some(Dom::DevOpsAdj)) {
+    // A specialty the role cannot take ("Product Specialist", "Systems Analyst") or an
+    // unknown one: the words elsewhere in the title are about something else.
+    if info.unknown || info.negative || run.iter().any(|h| h.cue.dom.is_some()) {
         return F::Other;
     }
     if let Some(d) = best(elsewhere(sc, i), |d| {
@@ -333,6 +335,14 @@ pub fn mgr_area(sc: &Scan, i: usize) -> (F, bool) {
             continue;
         }
         let generic_eng = matches!(d, Dom::EngMgmt | Dom::Software | Dom::SoftwareAdj);
+        // "Manager of Design & Construction": building design, not product design.
+        if d == Dom::DesignWord
+            && sc.hits[i + 1..]
+                .iter()
+                .any(|p| p.cue.dom == Some(Dom::NonTech))
+        {
+            return verdict(Dom::NonTech);
+        }
         match business {
             Some(b) if generic_eng => return verdict(b),
             _ => return verdict(d),
@@ -452,8 +462,13 @@ pub fn family(sc: &Scan) -> F {
                     Some(Dom::Design | Dom::Frontend | Dom::Web | Dom::Product | Dom::Mobile)
                 )
             });
-            let nontech = run.iter().any(|h| h.cue.dom == Some(Dom::NonTech));
-            if nontech && !design {
+            let design = design
+                || run
+                    .iter()
+                    .any(|h| matches!(h.cue.dom, Some(Dom::DesignWord | Dom::SoftwareAdj)));
+            let info = run_info(run);
+            // "Fire Sprinkler Designer", "Urban Designer": a designer of something else.
+            if (info.negative || info.unknown) && !design {
                 F::Other
             } else {
                 F::Design

@@ -75,12 +75,14 @@ fn cue(sc: &Scan, i: usize, family: RoleFamily) -> Option<S> {
     if let Some(l) = h.cue.lvl {
         let tech = family != RoleFamily::Other;
         let next_same_seg = sc.hits.get(i + 1).is_some_and(|n| n.seg == h.seg);
+        let first_in_seg = i == 0 || sc.hits[i - 1].seg != h.seg;
         return match l {
             Lvl::Intern if weak_ok => Some(S::Intern),
             Lvl::Junior => Some(S::Junior),
             Lvl::Mid => Some(S::Mid),
             Lvl::Senior => Some(S::Senior),
-            Lvl::Staff if weak_ok && tech => Some(S::Staff),
+            // "Staff Engineer", "Engineer, Staff" — not "Design Support Staff".
+            Lvl::Staff if weak_ok && tech && (next_same_seg || first_in_seg) => Some(S::Staff),
             Lvl::Lead if weak_ok => Some(S::Staff),
             // "Principal Engineer", not a school's "Assistant Principal".
             Lvl::Principal if weak_ok && next_same_seg => Some(S::Principal),
