@@ -360,3 +360,29 @@ fn manager_family_is_the_area_managed() {
         ),
     ]);
 }
+
+#[test]
+fn position_dependent_words() {
+    // "Student" is a level before a role, not in "Student Services".
+    check_sen(&[
+        ("Student Developer", Some(S::Intern)),
+        ("Working Student Data Engineering", Some(S::Intern)),
+        ("Student Services Coordinator", None),
+        // A trailing "Staff" is a noun; "Fellow" after a programme name is a fellowship.
+        ("Design Support Staff", None),
+        ("Technical Fellow", Some(S::Principal)),
+        ("Software Engineer - Grade I", Some(S::Junior)),
+        ("Teacher for grades K-3", None),
+    ]);
+    check_fam(&[
+        ("Systems Engineer", F::Devops),
+        ("System Software Engineer", F::Software),
+        ("Mechanical Systems Design Engineer", F::Other),
+        ("Fruit Tester", F::Other),
+        ("Software Tester", F::Qa),
+        ("Mobile Plant Operators", F::Other),
+        ("Clinical Research Scientist", F::Other),
+        ("Research Scientist", F::MachineLearning),
+        ("Engineering Project Manager", F::Other),
+    ]);
+}

@@ -185,7 +185,28 @@ fn eng_family(sc: &Scan, i: usize) -> F {
     let run = run_before(sc, i);
     let mut info = run_info(run);
     info.soft |= h.cue.dom.is_some();
-    if let Some(d) = best(run.iter(), strong) {
+    // "Systems Engineer" is infrastructure; "System Software Engineer" is not.
+    let adjacent = |k: usize| {
+        run[k + 1..]
+            .iter()
+            .all(|p| p.cue.dom == Some(Dom::DevOpsAdj))
+    };
+    let pick = run
+        .iter()
+        .enumerate()
+        .filter_map(|(k, p)| {
+            p.cue
+                .dom
+                .filter(|d| strong(*d) && (*d != Dom::DevOpsAdj || adjacent(k)))
+        })
+        .fold(None::<Dom>, |acc, d| {
+            if acc.is_none_or(|a| d.rank() > a.rank()) {
+                Some(d)
+            } else {
+                acc
+            }
+        });
+    if let Some(d) = pick {
         // "Materials Research Engineer", "Mechanical Systems Design Engineer": the
         // discipline word beats a word that only hints at software.
         if matches!(d, Dom::Research | Dom::DevOpsAdj | Dom::QaWeak) && info.negative && !info.soft

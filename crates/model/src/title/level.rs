@@ -53,7 +53,6 @@ fn blocks_number(w: &str) -> bool {
             | "type"
             | "no"
             | "number"
-            | "grade"
             | "x"
             | "shift"
             | "block"
@@ -87,7 +86,13 @@ fn cue(sc: &Scan, i: usize, family: RoleFamily) -> Option<S> {
             // "Principal Engineer", not a school's "Assistant Principal".
             Lvl::Principal if weak_ok && next_same_seg => Some(S::Principal),
             Lvl::Distinguished if weak_ok => Some(S::Principal),
-            Lvl::Fellow if weak_ok && tech => Some(S::Principal),
+            // "Technical Fellow", "Fellow, ML" — not a "Design Fellow" fellowship programme.
+            Lvl::Fellow if weak_ok => {
+                let prev = (i > 0).then(|| sc.word(&sc.hits[i - 1]));
+                let titled = matches!(prev, Some("technical" | "distinguished" | "engineering"));
+                let leads = i == 0 || matches!(prev, Some("senior" | "corporate"));
+                (titled || (tech && leads)).then_some(S::Principal)
+            }
             Lvl::Associate if weak_ok => Some(S::Junior),
             Lvl::LevelWord => sc
                 .hits
