@@ -147,10 +147,18 @@ fn run_before(sc: &Scan, i: usize) -> &[Hit] {
 /// Every hit outside the noun and its run (later words, other segments).
 fn elsewhere(sc: &Scan, i: usize) -> impl Iterator<Item = &Hit> {
     let run_start = i - run_before(sc, i).len();
+    // "Python Developer with Data Science Experience": what follows "with" is a requirement.
+    let seg = sc.hits[i].seg;
+    let with_at = sc.hits[i + 1..]
+        .iter()
+        .position(|p| p.seg == seg && sc.word(p) == "with")
+        .map(|k| (k + i + 1, seg));
     sc.hits
         .iter()
         .enumerate()
-        .filter(move |(k, _)| *k < run_start || *k > i)
+        .filter(move |(k, h)| {
+            (*k < run_start || *k > i) && with_at.is_none_or(|(w, s)| *k < w || h.seg != s)
+        })
         .map(|(_, h)| h)
 }
 
@@ -165,12 +173,12 @@ fn run_info(run: &[Hit]) -> RunInfo {
     RunInfo {
         unknown: run.iter().any(|h| h.unknown),
         negative: run.iter().any(|h| h.cue.dom.is_some_and(is_negative)),
-        // "Product" only vouches for software when no discipline word is there
-        // ("Product Engineer" yes, "Product Validation Engineer" no).
-        soft: run
-            .iter()
-            .any(|h| matches!(h.cue.dom, Some(Dom::Software | Dom::SoftwareAdj)))
-            || (run.iter().any(|h| h.cue.dom == Some(Dom::Product))
+        // "software" vouches for software work; "application", "product" only when no
+        // discipline word is there ("Product Engineer" yes, "Sales and Application Engineer" no).
+        soft: run.iter().any(|h| h.cue.dom == Some(Dom::Software))
+            || (run
+                .iter()
+                .any(|h| matches!(h.cue.dom, Some(Dom::Product | Dom::SoftwareAdj)))
                 && !run.iter().any(|h| h.cue.dom.is_some_and(is_negative))),
     }
 }
@@ -185,6 +193,29 @@ fn eng_family(sc: &Scan, i: usize) -> F {
     let run = run_before(sc, i);
     let mut info = run_info(run);
     info.soft |= h.cue.dom.is_some();
+    // "AI Support Engineer", "Cloud Solutions Engineer": support and pre-sales roles.
+    let role_word = run.last().is_some_and(|p| {
+        matches!(
+            sc.word(p),
+            "support"
+                | "sales"
+                | "presales"
+                | "pre"
+                | "solution"
+                | "solutions"
+                | "customer"
+                | "helpdesk"
+                | "help"
+                | "service"
+                | "field"
+        )
+    });
+    if h.cue.noun == Some(Noun::EngAmbig)
+        && role_word
+        && !run.iter().any(|p| p.cue.dom == Some(Dom::Software))
+    {
+        return F::Other;
+    }
     // "Systems Engineer" is infrastructure; "System Software Engineer" is not.
     let adjacent = |k: usize| {
         run[k + 1..]
@@ -279,7 +310,12 @@ fn analytic_family(sc: &Scan, i: usize, noun: Noun) -> F {
         (d.strong() && d != Dom::DevOpsAdj) || (noun == Noun::Analyst && d == Dom::Product)
     };
     let info = run_info(run);
-    if let Some(d) = best(run.iter(), usable) {
+    // "NLP Senior Data Scientist" is a data scientist: "data" right before the noun.
+    let next_to = run
+        .last()
+        .and_then(|p| p.cue.dom)
+        .filter(|d| matches!(d, Dom::Data | Dom::DataSci | Dom::Analytics));
+    if let Some(d) = next_to.or_else(|| best(run.iter(), usable)) {
         // "Clinical Research Scientist", "City Research Scientist" are no ML scientists.
         if d == Dom::Research && (info.negative || info.unknown) {
             return F::Other;
@@ -351,7 +387,7 @@ pub fn mgr_area(sc: &Scan, i: usize) -> (F, bool) {
             (None, true) => Dom::EngMgmt,
             _ => continue,
         };
-        if matches!(d, Dom::NonTech | Dom::IcArea | Dom::Business) {
+        if matches!(d, Dom::NonTech | Dom::IcArea | Dom::Business | Dom::DevOpsAdj) {
             business = business.or(Some(d));
             continue;
         }
@@ -436,25 +472,39 @@ fn primary(sc: &Scan) -> Option<usize> {
 
 pub fn family(sc: &Scan) -> F {
     let Some(i) = primary(sc) else {
-        // No role noun: "Data Intern", "DevOps", "Full-stack Co-op".
+        // No role noun: "Data Intern", "DevOps", "Full-stack Co-op". The first specialty
+        // named wins ("Data Science/Machine Learning Intern").
         let strong = |d: Dom| {
             d.strong()
                 && !matches!(
                     d,
-                    Dom::DevOpsAdj | Dom::QaWeak | Dom::Research | Dom::BackendArea
+                    Dom::DevOpsAdj
+                        | Dom::QaWeak
+                        | Dom::Research
+                        | Dom::BackendArea
+                        | Dom::DesignWord
                 )
         };
-        if let Some(d) = best(sc.hits.iter(), strong) {
+        if let Some(d) = sc
+            .hits
+            .iter()
+            .filter_map(|h| h.cue.dom)
+            .find(|d| strong(*d))
+        {
             return nonoun_map(d);
+        }
+        let has = |d: Dom| sc.hits.iter().any(|h| h.cue.dom == Some(d));
+        if has(Dom::Software) {
+            return F::Software;
+        }
+        if has(Dom::DesignWord) {
+            return F::Design;
         }
         if sc.hits.iter().any(|h| h.cue.dom.is_some_and(is_negative)) {
             return F::Other;
         }
         return best(sc.hits.iter(), |d| {
-            matches!(
-                d,
-                Dom::LangFe | Dom::LangBe | Dom::Web | Dom::Software | Dom::Product
-            )
+            matches!(d, Dom::LangFe | Dom::LangBe | Dom::Web | Dom::Product)
         })
         .map_or(F::Other, nonoun_map);
     };
