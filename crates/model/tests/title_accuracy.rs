@@ -124,7 +124,13 @@ fn title_accuracy() {
         if !(ok_f && ok_s && ok_t) && (show_all || r.part == 0) {
             println!(
                 "MISMATCH{} {:?}: want {}/{}/{} got {}/{}/{}",
-                ["", "(held-out A)", "(held-out B)", "(held-out C)", "(held-out D)"][r.part],
+                [
+                    "",
+                    "(held-out A)",
+                    "(held-out B)",
+                    "(held-out C)",
+                    "(held-out D)"
+                ][r.part],
                 r.title,
                 r.family.as_str(),
                 sen(r.seniority),
@@ -147,4 +153,7 @@ fn title_accuracy() {
     assert!(f >= 0.90, "role_family accuracy {f:.3} < 0.90");
     let d = &parts[4];
     assert!(d.n >= 200, "held-out D missing");
+    let (fd, sd) = (Score::pct(d.family, d.n), Score::pct(d.seniority, d.n));
+    assert!(sd >= 0.95, "held-out D seniority accuracy {sd:.3} < 0.95");
+    assert!(fd >= 0.90, "held-out D role_family accuracy {fd:.3} < 0.90");
 }
