@@ -24,6 +24,7 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    g.throughput(Throughput::Elements(1));
     g.bench_function("single_typical", |b| {
         b.iter(|| {
             normalize_title(black_box(
