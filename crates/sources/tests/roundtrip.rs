@@ -515,3 +515,42 @@ proptest! {
         }
     }
 }
+
+/// Every row of the real CSV exports in shared/data (read in place) round-trips.
+/// Skips when the data is absent (default ../shared/data, or HIREKIT_SHARED_DATA).
+#[test]
+fn real_csv_exports_round_trip() {
+    let dir = std::env::var("HIREKIT_SHARED_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+        })
+        .join("jobs");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipping real-data round trip: {} not found", dir.display());
+        return;
+    };
+    let mut files: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    files.sort();
+    let mut total = 0;
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let c = ctx(&name, None);
+        let mut r = std::io::BufReader::new(std::fs::File::open(&path).unwrap());
+        let mut n = 0;
+        hirekit_sources::parse_reader(SourceKind::Csv, &mut r, &c, &mut |x| {
+            if let Ok(sp) = x {
+                check_one(SourceKind::Csv, &sp, &c, &name);
+                n += 1;
+            }
+        })
+        .unwrap();
+        assert!(n > 0, "{name}: no rows");
+        total += n;
+    }
+    eprintln!("real CSV rows round-tripped: {total}");
+}
