@@ -19,20 +19,20 @@ pub fn parse(
         }
     };
     for (i, job) in jobs.iter().enumerate() {
-        out(item(job, i, ctx));
+        out(item(job, At::Index(i), ctx));
     }
     Ok(())
 }
 
-fn item(job: &Value, i: usize, ctx: &Context) -> Result<SourcePosting, ItemError> {
+pub(crate) fn item(job: &Value, at: At, ctx: &Context) -> Result<SourcePosting, ItemError> {
     if !job.is_object() {
         return Err(ItemError {
-            item: format!("index {i}"),
+            item: at.to_string(),
             reason: "not an object".into(),
         });
     }
     let title = get_text(job, "title").ok_or_else(|| ItemError {
-        item: item_label(job, "id", i),
+        item: item_label(job, "id", at),
         reason: "no title".into(),
     })?;
     let mut locations = Vec::new();

@@ -1,5 +1,8 @@
 //! CSV with a header row, streamed record by record. Common column names are recognised
-//! case-insensitively ("Job Title", job_title, position…); every column stays in raw.
+//! case-insensitively ("Job Title", job_title, position…); every column stays in raw:
+//! `{header name: cell text}` for every header column (a short row's missing cells are
+//! ""), cells past the header as "column N", and a repeated header name (after `norm`)
+//! with " (column N)" appended, so that a stored row re-reads the same (`parse_item`).
 
 use crate::util::*;
 use crate::{Context, DocError, ItemError};
@@ -140,11 +143,19 @@ fn norm(h: &str) -> String {
 }
 
 struct Columns {
-    names: Vec<String>,
     normed: Vec<String>,
+    /// The keys of the columns in raw: unique, see [`raw_keys`].
+    keys: Vec<String>,
 }
 
 impl Columns {
+    fn new(names: &[String]) -> Columns {
+        Columns {
+            normed: names.iter().map(|n| norm(n)).collect(),
+            keys: raw_keys(names),
+        }
+    }
+
     fn find(&self, wanted: &[&str]) -> Option<usize> {
         wanted
             .iter()
@@ -182,10 +193,7 @@ pub fn parse(
             text_of(f).trim().to_string()
         })
         .collect();
-    let cols = Columns {
-        normed: names.iter().map(|n| norm(n)).collect(),
-        names,
-    };
+    let cols = Columns::new(&names);
     if cols.find(TITLE).is_none() {
         return Err(DocError {
             reason: format!(
@@ -297,16 +305,30 @@ impl Mapping {
             (!t.is_empty()).then(|| t.to_string())
         };
         let mut raw = Map::new();
-        for (i, f) in rec.iter().enumerate() {
-            let key = cols
-                .names
+        for (i, key) in cols.keys.iter().enumerate() {
+            // A short row's missing cells are empty: raw names every header column.
+            let v = rec
                 .get(i)
-                .cloned()
-                .unwrap_or_else(|| format!("column {}", i + 1));
+                .map_or_else(String::new, |f| text_of(f).into_owned());
+            raw.insert(key.clone(), Value::String(v));
+        }
+        for (i, f) in rec.iter().enumerate().skip(cols.keys.len()) {
+            let key = free_key(&raw, &format!("column {}", i + 1), i);
             raw.insert(key, Value::String(text_of(f).into_owned()));
         }
+        self.posting(&get, Value::Object(raw), ctx, || format!("line {line}"))
+    }
+
+    /// The fields of one row; `get(column)` is the trimmed, non-empty cell.
+    fn posting(
+        &self,
+        get: &dyn Fn(Option<usize>) -> Option<String>,
+        raw: Value,
+        ctx: &Context,
+        label: impl Fn() -> String,
+    ) -> Result<SourcePosting, ItemError> {
         let title = get(self.title).ok_or_else(|| ItemError {
-            item: format!("line {line}"),
+            item: label(),
             reason: "no title".into(),
         })?;
 
@@ -371,8 +393,58 @@ impl Mapping {
             department: get(self.department),
             seniority: get(self.seniority),
             skills,
-            raw: Value::Object(raw),
+            raw,
             ..Default::default()
         })
     }
+}
+
+/// Raw keys for the header: the names as written, made unique so that a stored row maps
+/// to the same columns. A later column whose name equals an earlier one after `norm`
+/// ("Title" then "title") gets " (column N)" appended: the first one is the one read.
+fn raw_keys(names: &[String]) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::with_capacity(names.len());
+    let mut seen = std::collections::HashSet::new();
+    for (i, name) in names.iter().enumerate() {
+        let mut key = name.clone();
+        // Equal keys have equal `norm`s, so this also keeps keys unique.
+        while seen.contains(&norm(&key)) {
+            key = format!("{key} (column {})", i + 1);
+        }
+        seen.insert(norm(&key));
+        keys.push(key);
+    }
+    keys
+}
+
+/// `key`, or `key (column N)` while that is taken in `raw`.
+fn free_key(raw: &Map<String, Value>, key: &str, i: usize) -> String {
+    let mut key = key.to_string();
+    while raw.contains_key(&key) {
+        key = format!("{key} (column {})", i + 1);
+    }
+    key
+}
+
+/// One stored row (`raw` as built by `parse`: column name → cell text).
+pub(crate) fn item(raw: &Value, ctx: &Context) -> Result<SourcePosting, ItemError> {
+    let Value::Object(m) = raw else {
+        return Err(ItemError {
+            item: "item".into(),
+            reason: "not a JSON object of columns".into(),
+        });
+    };
+    let names: Vec<String> = m.keys().cloned().collect();
+    let cells: Vec<Option<String>> = m
+        .values()
+        .map(|v| match v {
+            Value::String(s) => Some(s.trim().to_string()),
+            Value::Number(_) | Value::Bool(_) => Some(v.to_string()),
+            _ => None,
+        })
+        .map(|c| c.filter(|t| !t.is_empty()))
+        .collect();
+    let cols = Columns::new(&names);
+    let get = |i: Option<usize>| cells.get(i?).cloned().flatten();
+    Mapping::new(&cols).posting(&get, raw.clone(), ctx, || "item".to_string())
 }

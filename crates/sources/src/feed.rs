@@ -1,11 +1,13 @@
 //! RSS 2.0, RSS 1.0 (RDF) and Atom feeds. Job boards put many shapes in titles
 //! ("Company: Title", "Title at Company"); titles are kept as written, and the company is
-//! filled only from an explicit company element.
+//! filled only from an explicit company element. raw is the item element as JSON
+//! (`Node::to_json`); nothing at channel level is used, so it needs nothing added.
 
 use crate::util::*;
 use crate::xml::{self, Node};
 use crate::{Context, DocError, ItemError};
 use hirekit_model::posting::SourcePosting;
+use serde_json::Value;
 
 pub fn parse(
     bytes: &[u8],
@@ -36,7 +38,15 @@ pub fn parse(
             .collect(),
     };
     for (i, it) in items.into_iter().enumerate() {
-        out(item(it, i + 1, ctx, doc.error.as_deref()));
+        let at = At::Position(i + 1);
+        if !it.complete {
+            out(Err(ItemError {
+                item: at.to_string(),
+                reason: doc.error.as_deref().unwrap_or("truncated item").to_string(),
+            }));
+            continue;
+        }
+        out(item(it.to_json(), at, ctx));
     }
     Ok(())
 }
@@ -46,19 +56,11 @@ fn first(n: &Node, names: &[&str]) -> Option<String> {
     names.iter().find_map(|k| n.child_text(k))
 }
 
-fn item(
-    it: &Node,
-    pos: usize,
-    ctx: &Context,
-    err: Option<&str>,
-) -> Result<SourcePosting, ItemError> {
-    let label = format!("position {pos}");
-    if !it.complete {
-        return Err(ItemError {
-            item: label,
-            reason: err.unwrap_or("truncated item").to_string(),
-        });
-    }
+/// One `<item>`/`<entry>`, given as its raw JSON form (see [`Node::from_json`]). Nothing
+/// at channel level is used, so the item alone is enough.
+pub(crate) fn item(raw: Value, at: At, ctx: &Context) -> Result<SourcePosting, ItemError> {
+    let it = &Node::from_json("item", &raw);
+    let label = at.to_string();
     let title = it.child_text("title").ok_or_else(|| ItemError {
         item: label,
         reason: "no title".into(),
@@ -126,7 +128,7 @@ fn item(
         url: link,
         posted_at: date(&["pubDate", "published", "dc:date", "date"]),
         updated_at: date(&["updated"]),
-        raw: it.to_json(),
+        raw,
         ..Default::default()
     })
 }

@@ -30,16 +30,16 @@ pub fn parse(
         }
     };
     for (i, job) in jobs.into_iter().enumerate() {
-        out(item(job, i, ctx));
+        out(item(job, At::Index(i), ctx));
     }
     Ok(())
 }
 
-fn item(job: &Value, i: usize, ctx: &Context) -> Result<SourcePosting, ItemError> {
-    let label = || item_label(job, "id", i);
+pub(crate) fn item(job: &Value, at: At, ctx: &Context) -> Result<SourcePosting, ItemError> {
+    let label = || item_label(job, "id", at);
     if !job.is_object() {
         return Err(ItemError {
-            item: format!("index {i}"),
+            item: at.to_string(),
             reason: "not an object".into(),
         });
     }

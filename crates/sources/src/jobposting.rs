@@ -95,10 +95,9 @@ pub fn map(v: &Value, raw: Value, ctx: &Context, label: &str) -> Result<SourcePo
     }
     .or_else(|| ctx.company.clone());
 
-    let url = get_str(v, "url").or_else(|| {
-        let s = ctx.source.trim();
-        (s.starts_with("https://") || s.starts_with("http://")).then(|| s.to_string())
-    });
+    let url = get_str(v, "url")
+        .or_else(|| get_str(v, PAGE_URL_KEY))
+        .or_else(|| source_url(ctx));
 
     let skills = many(v, "skills")
         .iter()
@@ -143,6 +142,27 @@ pub fn map(v: &Value, raw: Value, ctx: &Context, label: &str) -> Result<SourcePo
         skills,
         raw,
     })
+}
+
+/// Raw key holding the address of the document an item without its own `url` was read
+/// from (the page's URL is that posting's page), so that a stored item keeps it.
+pub const PAGE_URL_KEY: &str = "_url";
+
+/// The source's address when it is a web URL ("jsonld:https://…" counts too).
+fn source_url(ctx: &Context) -> Option<String> {
+    let (_, s) = crate::detect::split_prefix(ctx.source.trim());
+    let s = s.trim();
+    (s.starts_with("https://") || s.starts_with("http://")).then(|| s.to_string())
+}
+
+/// Add the source's URL under [`PAGE_URL_KEY`] to an item whose url would come from it.
+pub fn keep_page_url(raw: &mut Value, ctx: &Context) {
+    if get_str(raw, "url").is_some() || get_str(raw, PAGE_URL_KEY).is_some() {
+        return;
+    }
+    if let (Some(u), Value::Object(o)) = (source_url(ctx), raw) {
+        o.insert(PAGE_URL_KEY.into(), Value::String(u));
+    }
 }
 
 /// identifier: a string/number, a PropertyValue {value}, or an array of those.

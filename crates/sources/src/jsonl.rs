@@ -30,7 +30,7 @@ pub fn parse_line(
         Ok(s) => serde_json::from_str(s),
         Err(_) => serde_json::from_str(&String::from_utf8_lossy(line)),
     };
-    let v = parsed.map_err(|e| ItemError {
+    let mut v = parsed.map_err(|e| ItemError {
         item: label(),
         reason: format!("not valid JSON: {e}"),
     })?;
@@ -40,6 +40,7 @@ pub fn parse_line(
             reason: "not a JSON object".into(),
         });
     }
+    jobposting::keep_page_url(&mut v, ctx);
     // Map from a borrow, then hand the Value over as raw (moved, not cloned).
     let mut p = jobposting::map(&v, Value::Null, ctx, &label())?;
     p.raw = v;

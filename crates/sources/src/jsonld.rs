@@ -49,7 +49,9 @@ pub fn parse(
             } else {
                 label.clone()
             };
-            out(jobposting::map(jp, jp.clone(), ctx, &l));
+            let mut raw = jp.clone();
+            jobposting::keep_page_url(&mut raw, ctx);
+            out(jobposting::map(jp, raw, ctx, &l));
         }
     }
     Ok(())

@@ -29,20 +29,20 @@ pub fn parse(
         }
     };
     for (i, p) in items.into_iter().enumerate() {
-        out(item(p, i, ctx));
+        out(item(p, At::Index(i), ctx));
     }
     Ok(())
 }
 
-fn item(p: &Value, i: usize, ctx: &Context) -> Result<SourcePosting, ItemError> {
+pub(crate) fn item(p: &Value, at: At, ctx: &Context) -> Result<SourcePosting, ItemError> {
     if !p.is_object() {
         return Err(ItemError {
-            item: format!("index {i}"),
+            item: at.to_string(),
             reason: "not an object".into(),
         });
     }
     let title = get_text(p, "text").ok_or_else(|| ItemError {
-        item: item_label(p, "id", i),
+        item: item_label(p, "id", at),
         reason: "no title (text)".into(),
     })?;
     let cats = p.get("categories").unwrap_or(&Value::Null);

@@ -173,7 +173,61 @@ pub fn parse_jsonl_line(
     jsonl::parse_line(line, line_no, ctx)
 }
 
-/// Re-read one stored raw item (placeholder until the round-trip mapping lands).
-pub fn parse_item(_kind: SourceKind, _raw: &serde_json::Value, _ctx: &Context) -> Result<SourcePosting, ItemError> {
-    Err(ItemError { item: "item".into(), reason: "re-reading stored items is not available yet".into() })
+/// Re-read one stored raw item (`SourcePosting.raw` as produced by this crate) of `kind`.
+/// Round trip: for every item a connector yields, `parse_item(kind, &sp.raw, ctx) == Ok(sp)`
+/// (same ctx). This is how `hirekit renormalize` redoes postings without fetching again.
+///
+/// Where an item's fields depend on its document rather than the item itself, the connector
+/// keeps the needed value in raw under an extra `_`-prefixed key, only when used:
+/// Workable `_company` (the account `name` at the top of the document, for items without
+/// their own `company`), Personio `_base_url` (the board's address, from which the job URL
+/// is built), JSON-LD/JSONL `_url` (the page's address, for postings without a `url`).
+/// Values from `ctx.company` (Greenhouse, Lever, …) are not copied: `ctx` is given again.
+/// Errors name the item "item" (or "id …" when it has one).
+pub fn parse_item(
+    kind: SourceKind,
+    raw: &serde_json::Value,
+    ctx: &Context,
+) -> Result<SourcePosting, ItemError> {
+    use util::At;
+    if !raw.is_object() {
+        return Err(ItemError {
+            item: At::Stored.to_string(),
+            reason: format!(
+                "stored {kind} item is not a JSON object (found {})",
+                json_type(raw)
+            ),
+        });
+    }
+    let at = At::Stored;
+    match kind {
+        SourceKind::Greenhouse => greenhouse::item(raw, at, ctx),
+        SourceKind::Lever => lever::item(raw, at, ctx),
+        SourceKind::Ashby => ashby::item(raw, at, ctx),
+        SourceKind::Workable => workable::item(raw, at, ctx),
+        SourceKind::SmartRecruiters => smartrecruiters::item(raw, at, ctx),
+        SourceKind::Recruitee => recruitee::item(raw, at, ctx),
+        SourceKind::RemoteOk if remoteok::is_notice(raw) => Err(ItemError {
+            item: at.to_string(),
+            reason: "RemoteOK's legal notice, not a job".into(),
+        }),
+        SourceKind::RemoteOk => remoteok::item(raw, at, ctx),
+        SourceKind::Personio => personio::item(raw.clone(), at, ctx),
+        SourceKind::Feed => feed::item(raw.clone(), at, ctx),
+        SourceKind::JsonLd | SourceKind::Jsonl => {
+            jobposting::map(raw, raw.clone(), ctx, &at.to_string())
+        }
+        SourceKind::Csv => csv_src::item(raw, ctx),
+    }
+}
+
+fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
 }

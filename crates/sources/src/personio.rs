@@ -1,9 +1,11 @@
 //! Personio XML feed: `https://{company}.jobs.personio.de/xml` → `<workzag-jobs><position>…`.
+//! raw is the `<position>` as JSON (`Node::to_json`), plus `_base_url` (see [`BASE_URL_KEY`]).
 
 use crate::util::*;
 use crate::xml::{self, Node};
 use crate::{Context, DocError, ItemError};
 use hirekit_model::posting::SourcePosting;
+use serde_json::Value;
 
 pub fn parse(
     bytes: &[u8],
@@ -25,30 +27,46 @@ pub fn parse(
     };
     let base = job_base_url(&ctx.source);
     for (i, p) in root.children_named("position").enumerate() {
-        out(item(p, i + 1, ctx, base.as_deref(), doc.error.as_deref()));
+        let at = At::Position(i + 1);
+        if !p.complete {
+            out(Err(ItemError {
+                item: label(p, at),
+                reason: doc
+                    .error
+                    .as_deref()
+                    .unwrap_or("truncated <position>")
+                    .to_string(),
+            }));
+            continue;
+        }
+        let mut raw = p.to_json();
+        // The job page address is built from the feed's host, which only the source
+        // address knows: keep it with the item.
+        if let (Some(b), Some(_), Value::Object(o)) = (&base, p.child_text("id"), &mut raw) {
+            o.insert(BASE_URL_KEY.into(), Value::String(b.clone()));
+        }
+        out(item(raw, at, ctx));
     }
     Ok(())
 }
 
-fn item(
-    p: &Node,
-    pos: usize,
-    ctx: &Context,
-    base: Option<&str>,
-    err: Option<&str>,
-) -> Result<SourcePosting, ItemError> {
-    let label = || match p.child_text("id") {
+/// Raw key holding the board's address ("https://acme.jobs.personio.de"), from which the
+/// job page URL `{base}/job/{id}` is built.
+pub const BASE_URL_KEY: &str = "_base_url";
+
+fn label(p: &Node, at: At) -> String {
+    match p.child_text("id") {
         Some(id) => format!("id {id}"),
-        None => format!("position {pos}"),
-    };
-    if !p.complete {
-        return Err(ItemError {
-            item: label(),
-            reason: err.unwrap_or("truncated <position>").to_string(),
-        });
+        None => at.to_string(),
     }
+}
+
+/// One `<position>`, given as its raw JSON form (see [`Node::from_json`]).
+pub(crate) fn item(raw: Value, at: At, ctx: &Context) -> Result<SourcePosting, ItemError> {
+    let p = &Node::from_json("position", &raw);
+    let base = get_str(&raw, BASE_URL_KEY).or_else(|| job_base_url(&ctx.source));
     let title = p.child_text("name").ok_or_else(|| ItemError {
-        item: label(),
+        item: label(p, at),
         reason: "no title (<name>)".into(),
     })?;
     let mut locations = Vec::new();
@@ -83,7 +101,7 @@ fn item(
         .unwrap_or_default();
     let id = p.child_text("id");
     Ok(SourcePosting {
-        url: match (base, &id) {
+        url: match (&base, &id) {
             (Some(b), Some(id)) => Some(format!("{b}/job/{id}")),
             _ => None,
         },
@@ -97,7 +115,7 @@ fn item(
         department: p.child_text("department"),
         seniority: p.child_text("seniority"),
         skills,
-        raw: p.to_json(),
+        raw,
         ..Default::default()
     })
 }

@@ -13,10 +13,10 @@ pub fn parse(
     match doc.get("offers").or_else(|| doc.get("offer")) {
         Some(Value::Array(a)) => {
             for (i, o) in a.iter().enumerate() {
-                out(item(o, i, ctx));
+                out(item(o, At::Index(i), ctx));
             }
         }
-        Some(o @ Value::Object(_)) => out(item(o, 0, ctx)),
+        Some(o @ Value::Object(_)) => out(item(o, At::Index(0), ctx)),
         _ => {
             return Err(DocError {
                 reason: "recruitee: expected an object with \"offers\"".into(),
@@ -26,15 +26,15 @@ pub fn parse(
     Ok(())
 }
 
-fn item(o: &Value, i: usize, ctx: &Context) -> Result<SourcePosting, ItemError> {
+pub(crate) fn item(o: &Value, at: At, ctx: &Context) -> Result<SourcePosting, ItemError> {
     if !o.is_object() {
         return Err(ItemError {
-            item: format!("index {i}"),
+            item: at.to_string(),
             reason: "not an object".into(),
         });
     }
     let title = get_text(o, "title").ok_or_else(|| ItemError {
-        item: item_label(o, "id", i),
+        item: item_label(o, "id", at),
         reason: "no title".into(),
     })?;
     let mut locations = Vec::new();

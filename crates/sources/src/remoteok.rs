@@ -20,27 +20,27 @@ pub fn parse(
         if is_notice(it) {
             continue;
         }
-        out(item(it, i, ctx));
+        out(item(it, At::Index(i), ctx));
     }
     Ok(())
 }
 
 /// The legal notice: `{"legal": …}` with neither an id nor a position.
-fn is_notice(v: &Value) -> bool {
+pub(crate) fn is_notice(v: &Value) -> bool {
     v.get("legal").is_some() && v.get("id").is_none() && v.get("position").is_none()
 }
 
-fn item(it: &Value, i: usize, ctx: &Context) -> Result<SourcePosting, ItemError> {
+pub(crate) fn item(it: &Value, at: At, ctx: &Context) -> Result<SourcePosting, ItemError> {
     if !it.is_object() {
         return Err(ItemError {
-            item: format!("index {i}"),
+            item: at.to_string(),
             reason: "not an object".into(),
         });
     }
     let title = get_text(it, "position")
         .or_else(|| get_text(it, "title"))
         .ok_or_else(|| ItemError {
-            item: item_label(it, "id", i),
+            item: item_label(it, "id", at),
             reason: "no title (position)".into(),
         })?;
     let min = get_num(it, "salary_min").filter(|x| *x > 0.0);

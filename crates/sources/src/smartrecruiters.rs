@@ -15,10 +15,12 @@ pub fn parse(
         Value::Object(o) => match o.get("content") {
             Some(Value::Array(a)) => {
                 for (i, p) in a.iter().enumerate() {
-                    out(item(p, i, ctx));
+                    out(item(p, At::Index(i), ctx));
                 }
             }
-            _ if o.contains_key("name") || o.contains_key("jobAd") => out(item(doc, 0, ctx)),
+            _ if o.contains_key("name") || o.contains_key("jobAd") => {
+                out(item(doc, At::Index(0), ctx))
+            }
             _ => {
                 return Err(DocError {
                     reason: "smartrecruiters: expected a postings list or a posting".into(),
@@ -27,7 +29,7 @@ pub fn parse(
         },
         Value::Array(a) => {
             for (i, p) in a.iter().enumerate() {
-                out(item(p, i, ctx));
+                out(item(p, At::Index(i), ctx));
             }
         }
         _ => {
@@ -47,15 +49,15 @@ fn label(v: &Value, key: &str) -> Option<String> {
     }
 }
 
-fn item(p: &Value, i: usize, ctx: &Context) -> Result<SourcePosting, ItemError> {
+pub(crate) fn item(p: &Value, at: At, ctx: &Context) -> Result<SourcePosting, ItemError> {
     if !p.is_object() {
         return Err(ItemError {
-            item: format!("index {i}"),
+            item: at.to_string(),
             reason: "not an object".into(),
         });
     }
     let title = get_text(p, "name").ok_or_else(|| ItemError {
-        item: item_label(p, "id", i),
+        item: item_label(p, "id", at),
         reason: "no title (name)".into(),
     })?;
     let loc = p.get("location").unwrap_or(&Value::Null);

@@ -294,11 +294,33 @@ pub fn strip_bom(b: &[u8]) -> &[u8] {
     b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b)
 }
 
-/// The label naming an item in errors: its id when known, else its index.
-pub fn item_label(v: &Value, id_key: &str, index: usize) -> String {
+/// Where an item sits, for error labels: its place in a document, or a stored raw item
+/// re-read on its own (`parse_item`), which has no place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    /// 0-based index in a JSON array: "index 3".
+    Index(usize),
+    /// 1-based position of an XML element: "position 2".
+    Position(usize),
+    /// A stored item: "item".
+    Stored,
+}
+
+impl std::fmt::Display for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            At::Index(i) => write!(f, "index {i}"),
+            At::Position(p) => write!(f, "position {p}"),
+            At::Stored => f.write_str("item"),
+        }
+    }
+}
+
+/// The label naming an item in errors: its id when known, else where it sits.
+pub fn item_label(v: &Value, id_key: &str, at: At) -> String {
     match v.get(id_key).and_then(str_of) {
         Some(id) => format!("id {id}"),
-        None => format!("index {index}"),
+        None => at.to_string(),
     }
 }
 

@@ -1,7 +1,8 @@
 //! Workable widget API: `GET /api/v1/widget/accounts/{account}?details=true`
 //! → `{name, jobs:[…]}`; the account name is the company. The newer careers-page API
 //! (`/api/v3/accounts/{account}/jobs` → `{total, results:[…]}`, with `workplace`,
-//! `published`, `type`, `location:{…}`) is read by the same code.
+//! `published`, `type`, `location:{…}`) is read by the same code. An item without its own
+//! `company` gets the account name in raw under `_company` (see [`ACCOUNT_KEY`]).
 
 use crate::util::*;
 use crate::{Context, DocError, ItemError};
@@ -21,22 +22,41 @@ pub fn parse(
             })
         }
     };
-    let company = get_str(doc, "name").or_else(|| ctx.company.clone());
+    let account = get_str(doc, "name");
     for (i, job) in jobs.iter().enumerate() {
-        out(item(job, i, company.as_deref()));
+        let at = At::Index(i);
+        match with_account(job, account.as_deref()) {
+            Some(raw) => out(item(&raw, at, ctx)),
+            None => out(item(job, at, ctx)),
+        }
     }
     Ok(())
 }
 
-fn item(job: &Value, i: usize, company: Option<&str>) -> Result<SourcePosting, ItemError> {
+/// Raw key holding the account name (the document's top-level `name`) in an item that
+/// names no company itself, so that a stored item still knows its company.
+pub const ACCOUNT_KEY: &str = "_company";
+
+/// The item with the account name added under [`ACCOUNT_KEY`], when it needs it.
+fn with_account(job: &Value, account: Option<&str>) -> Option<Value> {
+    let account = account?;
+    if get_str(job, "company").is_some() {
+        return None;
+    }
+    let mut raw = job.as_object()?.clone();
+    raw.insert(ACCOUNT_KEY.into(), Value::String(account.to_string()));
+    Some(Value::Object(raw))
+}
+
+pub(crate) fn item(job: &Value, at: At, ctx: &Context) -> Result<SourcePosting, ItemError> {
     if !job.is_object() {
         return Err(ItemError {
-            item: format!("index {i}"),
+            item: at.to_string(),
             reason: "not an object".into(),
         });
     }
     let title = get_text(job, "title").ok_or_else(|| ItemError {
-        item: item_label(job, "shortcode", i),
+        item: item_label(job, "shortcode", at),
         reason: "no title".into(),
     })?;
     let mut locations = Vec::new();
@@ -85,7 +105,9 @@ fn item(job: &Value, i: usize, company: Option<&str>) -> Result<SourcePosting, I
     Ok(SourcePosting {
         external_id: get_str(job, "shortcode").or_else(|| get_str(job, "id")),
         title,
-        company: get_str(job, "company").or_else(|| company.map(str::to_string)),
+        company: get_str(job, "company")
+            .or_else(|| get_str(job, ACCOUNT_KEY))
+            .or_else(|| ctx.company.clone()),
         description_html: html,
         description_text: text,
         locations,

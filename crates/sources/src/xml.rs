@@ -90,6 +90,68 @@ impl Node {
     }
 }
 
+impl Node {
+    /// The inverse of [`Node::to_json`], for stored raw items: an object's "@name" keys
+    /// become attributes, "#text" the text, other keys children (an array: repeated
+    /// children); a string is a text-only element. Any other JSON gives some tree, never a
+    /// panic. Children come back grouped by name (JSON objects do not keep the order
+    /// between different names); connectors map items from this rebuilt form, so a
+    /// document and its stored items read the same.
+    pub fn from_json(name: &str, v: &serde_json::Value) -> Node {
+        Node::from_json_at(name, v, 0)
+    }
+
+    fn from_json_at(name: &str, v: &serde_json::Value, depth: usize) -> Node {
+        use serde_json::Value;
+        let mut n = Node {
+            name: name.to_string(),
+            complete: true,
+            ..Default::default()
+        };
+        match v {
+            Value::Object(m) if depth < MAX_DEPTH => {
+                for (k, v) in m {
+                    if let Some(a) = k.strip_prefix('@') {
+                        n.attrs.push((a.to_string(), scalar_text(v)));
+                    } else if k == "#text" {
+                        n.text = scalar_text(v);
+                    } else {
+                        push_children(&mut n.children, k, v, depth + 1);
+                    }
+                }
+            }
+            Value::Object(_) | Value::Array(_) => {}
+            other => n.text = scalar_text(other),
+        }
+        n
+    }
+}
+
+/// Children named `name` from a JSON value; an array gives one child per element
+/// (nested arrays are flattened).
+fn push_children(out: &mut Vec<Node>, name: &str, v: &serde_json::Value, depth: usize) {
+    match v {
+        serde_json::Value::Array(a) if depth < MAX_DEPTH => {
+            for x in a {
+                push_children(out, name, x, depth + 1);
+            }
+        }
+        serde_json::Value::Array(_) => {}
+        x => out.push(Node::from_json_at(name, x, depth)),
+    }
+}
+
+/// A JSON scalar as element text or attribute value (objects and arrays: empty).
+fn scalar_text(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Number(x) => x.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => String::new(),
+    }
+}
+
 /// The parsed document: a nameless root holding the top-level elements, plus the first
 /// syntax error met (parsing stops there; what came before is kept).
 pub struct Doc {
