@@ -1,0 +1,241 @@
+//! A small single-pass HTML → text scanner. Not a parser: it only needs to know where
+//! tags, comments, script/style bodies and character references are.
+use super::entities::{decode_at, decode_entities, Decoded};
+use super::mojibake::fix_mojibake;
+
+/// How a tag affects the text flow.
+enum Flow {
+    /// Inline tag (span, a, strong…): nothing.
+    Inline,
+    /// Ends the current line.
+    Line,
+    /// Ends the paragraph (one blank line).
+    Para,
+    /// Starts a list item.
+    Item,
+    /// Table cell: a space-like separator.
+    Cell,
+    /// Contents are not text (script, style…): skip to the closing tag.
+    Skip,
+}
+
+fn flow_of(name: &[u8]) -> Flow {
+    let mut buf = [0u8; 12];
+    if name.len() > buf.len() {
+        return Flow::Inline;
+    }
+    for (d, s) in buf.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    match &buf[..name.len()] {
+        b"p" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"ul" | b"ol" | b"table"
+        | b"blockquote" | b"pre" | b"section" | b"article" | b"dl" | b"hr" | b"figure" => Flow::Para,
+        b"div" | b"br" | b"tr" | b"header" | b"footer" | b"nav" | b"aside" | b"main" | b"dt"
+        | b"dd" | b"form" | b"address" | b"figcaption" | b"caption" | b"tbody" | b"thead"
+        | b"center" | b"details" | b"summary" => Flow::Line,
+        b"li" => Flow::Item,
+        b"td" | b"th" => Flow::Cell,
+        b"script" | b"style" | b"head" | b"title" | b"noscript" | b"template" | b"svg"
+        | b"iframe" | b"object" => Flow::Skip,
+        _ => Flow::Inline,
+    }
+}
+
+/// Output builder: collapses whitespace and defers line breaks until text follows, so
+/// there is never leading/trailing blank space or more than one blank line.
+struct Out {
+    s: String,
+    space: bool,
+    newlines: u8,
+    bullet: bool,
+}
+
+impl Out {
+    fn ws(&mut self) {
+        self.space = true;
+    }
+    fn breaks(&mut self, n: u8) {
+        self.newlines = self.newlines.max(n);
+    }
+    fn br(&mut self) {
+        self.newlines = (self.newlines + 1).min(2);
+    }
+    fn text_char(&mut self, c: char) {
+        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            self.ws();
+            return;
+        }
+        if c.is_control() || matches!(c, '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}') {
+            return;
+        }
+        if !self.s.is_empty() {
+            if self.newlines > 0 {
+                while self.s.ends_with(' ') {
+                    self.s.pop();
+                }
+                for _ in 0..self.newlines {
+                    self.s.push('\n');
+                }
+            } else if self.space {
+                self.s.push(' ');
+            }
+        }
+        if self.bullet {
+            self.s.push_str("- ");
+            self.bullet = false;
+        }
+        self.newlines = 0;
+        self.space = false;
+        self.s.push(c);
+    }
+}
+
+/// Whether the text has at least one real tag (`<p`, `</div`, `<!--`…).
+fn has_tags(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'<', b).any(|i| match b.get(i + 1) {
+        Some(c) if c.is_ascii_alphabetic() || *c == b'!' => true,
+        Some(b'/') => b.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic()),
+        _ => false,
+    })
+}
+
+/// Readable plain text from an HTML fragment (entities decoded, blocks as lines).
+pub fn html_to_text(html: &str) -> String {
+    // Greenhouse's API double-escapes: the whole body arrives as "&lt;p&gt;…".
+    let once;
+    let src: &str = if !has_tags(html) && (html.contains("&lt;") || html.contains("&LT;")) {
+        once = decode_entities(html);
+        &once
+    } else {
+        html
+    };
+    let fixed = fix_mojibake(src);
+    scan(&fixed)
+}
+
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    let first = needle[0];
+    let mut from = 0;
+    while let Some(p) = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[from..]) {
+        let at = from + p;
+        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// End of a tag starting at `b[i] == '<'` (index after '>'), skipping quoted attribute values.
+fn tag_end(b: &[u8], i: usize) -> Option<usize> {
+    let mut q: u8 = 0;
+    let mut j = i + 1;
+    while j < b.len() {
+        let c = b[j];
+        if q != 0 {
+            if c == q {
+                q = 0;
+            }
+        } else if c == b'"' || c == b'\'' {
+            // Quotes only open inside attributes (after '='); a stray quote elsewhere
+            // must not swallow the rest of the document.
+            if b[..j].last().is_some_and(|p| *p == b'=' || p.is_ascii_whitespace()) {
+                q = c;
+            }
+        } else if c == b'>' {
+            return Some(j + 1);
+        }
+        j += 1;
+    }
+    None
+}
+
+fn scan(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Out { s: String::with_capacity(s.len() / 2 + 16), space: false, newlines: 0, bullet: false };
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'<' {
+            if b[i..].starts_with(b"<!--") {
+                i = match find_ci(&b[i + 4..], b"-->") {
+                    Some(p) => i + 4 + p + 3,
+                    None => b.len(),
+                };
+                continue;
+            }
+            let closing = b.get(i + 1) == Some(&b'/');
+            let name_start = i + 1 + closing as usize;
+            let mut name_end = name_start;
+            while name_end < b.len() && (b[name_end].is_ascii_alphanumeric()) {
+                name_end += 1;
+            }
+            let is_tag = name_end > name_start && b[name_start].is_ascii_alphabetic()
+                || (!closing && matches!(b.get(i + 1), Some(b'!') | Some(b'?')));
+            if is_tag {
+                if let Some(end) = tag_end(b, i) {
+                    let name = &b[name_start..name_end];
+                    match flow_of(name) {
+                        Flow::Inline => {
+                            // Inline tags still separate words when the source had space.
+                        }
+                        Flow::Line => {
+                            if name.eq_ignore_ascii_case(b"br") {
+                                out.br();
+                            } else {
+                                out.breaks(1);
+                            }
+                        }
+                        Flow::Para => out.breaks(2),
+                        Flow::Item => {
+                            out.breaks(1);
+                            out.bullet = !closing;
+                        }
+                        Flow::Cell => out.ws(),
+                        Flow::Skip => {
+                            let self_closing = b[end.saturating_sub(2)] == b'/';
+                            if !closing && !self_closing {
+                                let mut close = Vec::with_capacity(name.len() + 2);
+                                close.extend_from_slice(b"</");
+                                close.extend_from_slice(name);
+                                i = match find_ci(&b[end..], &close) {
+                                    Some(p) => match tag_end(b, end + p) {
+                                        Some(e) => e,
+                                        None => b.len(),
+                                    },
+                                    None => b.len(),
+                                };
+                                continue;
+                            }
+                        }
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            out.text_char('<');
+            i += 1;
+            continue;
+        }
+        if c == b'&' {
+            if let Some((d, len)) = decode_at(&s[i..]) {
+                match d {
+                    Decoded::Char(ch) => out.text_char(ch),
+                    Decoded::Str(v) => v.chars().for_each(|ch| out.text_char(ch)),
+                }
+                i += len;
+                continue;
+            }
+        }
+        // Copy one UTF-8 character. `i` is always on a char boundary: tags and entities
+        // end on ASCII bytes.
+        let ch = s[i..].chars().next().unwrap_or('\u{fffd}');
+        out.text_char(ch);
+        i += ch.len_utf8();
+    }
+    out.s
+}
