@@ -3,7 +3,10 @@ use crate::posting::EmploymentType;
 
 /// Letters only, lowercased: "Full-Time", "FULL_TIME", "full time" all become "fulltime".
 fn squash(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A structured employment-type field ("FullTime", "FULL_TIME", "Vollzeit", "CDI", …).
@@ -23,25 +26,43 @@ pub fn normalize_employment_type(text: &str) -> Option<EmploymentType> {
 fn exact(s: &str) -> Option<EmploymentType> {
     use EmploymentType::*;
     Some(match s {
-        "fulltime" | "full" | "permanent" | "permanentfulltime" | "fulltimepermanent" | "regular"
-        | "fulltimeemployee" | "fte" | "salaried" | "vollzeit" | "festanstellung"
+        "fulltime" | "full" | "permanent" | "permanentfulltime" | "fulltimepermanent"
+        | "regular" | "fulltimeemployee" | "fte" | "salaried" | "vollzeit" | "festanstellung"
         | "unbefristet" | "cdi" | "tempsplein" | "tiempocompleto" | "jornadacompleta"
         | "tempointegrale" | "heltid" | "voltijd" | "pelnyetat" | "etat" | "umowaopraca"
         | "clt" => FullTime,
         "parttime" | "part" | "teilzeit" | "tempspartiel" | "mediajornada" | "tiempoparcial"
         | "deltid" | "deeltijd" | "parttimepermanent" | "minijob" => PartTime,
-        "contract" | "contractor" | "contracttohire" | "contracttoperm" | "freelance"
-        | "freelancer" | "consultant" | "selfemployed" | "independentcontractor" | "b2b"
-        | "contractor1099" | "1099" | "c2c" | "corptocorp" | "w2contract" | "fixedterm"
-        | "fixedtermcontract" | "cdd" | "befristet" | "freiberuflich" | "honorarbasis"
-        | "interim" | "zzp" => Contract,
-        "temporary" | "temp" | "seasonal" | "temptohire" | "temptoperm" | "casual"
-        | "aushilfe" | "interimaire" | "fixedtermtemporary" => Temporary,
+        "contract"
+        | "contractor"
+        | "contracttohire"
+        | "contracttoperm"
+        | "freelance"
+        | "freelancer"
+        | "consultant"
+        | "selfemployed"
+        | "independentcontractor"
+        | "b2b"
+        | "contractor1099"
+        | "1099"
+        | "c2c"
+        | "corptocorp"
+        | "w2contract"
+        | "fixedterm"
+        | "fixedtermcontract"
+        | "cdd"
+        | "befristet"
+        | "freiberuflich"
+        | "honorarbasis"
+        | "interim"
+        | "zzp" => Contract,
+        "temporary" | "temp" | "seasonal" | "temptohire" | "temptoperm" | "casual" | "aushilfe"
+        | "interimaire" | "fixedtermtemporary" => Temporary,
         "intern" | "internship" | "interns" | "praktikum" | "praktikant" | "praktikantin"
-        | "stage" | "stagiaire" | "alternance" | "apprentice" | "apprenticeship"
-        | "ausbildung" | "werkstudent" | "werkstudentin" | "workingstudent" | "coop"
-        | "coopinternship" | "trainee" | "graduateinternship" | "practicas" | "staz"
-        | "studentjob" | "student" | "placement" | "summerinternship" => Internship,
+        | "stage" | "stagiaire" | "alternance" | "apprentice" | "apprenticeship" | "ausbildung"
+        | "werkstudent" | "werkstudentin" | "workingstudent" | "coop" | "coopinternship"
+        | "trainee" | "graduateinternship" | "practicas" | "staz" | "studentjob" | "student"
+        | "placement" | "summerinternship" => Internship,
         "volunteer" | "volunteering" | "voluntary" | "unpaid" | "ehrenamt" | "benevolat"
         | "benevole" => Volunteer,
         "perdiem" | "prn" | "asneeded" | "ondemand" => PerDiem,
@@ -69,7 +90,9 @@ fn contains_cue(s: &str) -> Option<EmploymentType> {
         ("volunteer", Volunteer),
         ("perdiem", PerDiem),
     ];
-    CUES.iter().find(|(cue, _)| s.contains(cue)).map(|(_, t)| *t)
+    CUES.iter()
+        .find(|(cue, _)| s.contains(cue))
+        .map(|(_, t)| *t)
 }
 
 /// Employment type from a title and/or description when no structured field exists.

@@ -1,5 +1,6 @@
 use hirekit_model::location::{
-    country_code, country_currency, country_name, country_region, normalize_location, region_contains, TzWindow,
+    country_code, country_currency, country_name, country_region, normalize_location,
+    region_contains, TzWindow,
 };
 use hirekit_model::RemotePolicy::{self, *};
 use proptest::prelude::*;
@@ -39,7 +40,12 @@ fn brief_examples() {
     check("North America", None, &[], &["north-america"]);
     check("Europe", None, &[], &["europe"]);
     check("EU", None, &[], &["europe"]);
-    check("Remote - DACH", Some(Remote), &["DE", "AT", "CH"], &["europe"]);
+    check(
+        "Remote - DACH",
+        Some(Remote),
+        &["DE", "AT", "CH"],
+        &["europe"],
+    );
 }
 
 #[test]
@@ -67,7 +73,12 @@ fn state_codes_versus_countries_and_words() {
     check("India", None, &["IN"], &[]);
     check("Seattle, Vancouver", None, &["US", "CA"], &[]);
     check("Milwaukee or Los Angeles", None, &["US"], &[]);
-    check("Remote in the US or Canada", Some(Remote), &["US", "CA"], &[]);
+    check(
+        "Remote in the US or Canada",
+        Some(Remote),
+        &["US", "CA"],
+        &[],
+    );
 }
 
 #[test]
@@ -75,7 +86,14 @@ fn country_aliases() {
     for s in ["UK", "GB", "United Kingdom", "England", "Scotland, UK"] {
         check(s, None, &["GB"], &[]);
     }
-    for s in ["USA", "United States", "U.S.", "US", "U.S.A.", "United States of America"] {
+    for s in [
+        "USA",
+        "United States",
+        "U.S.",
+        "US",
+        "U.S.A.",
+        "United States of America",
+    ] {
         check(s, None, &["US"], &[]);
     }
     check("Deutschland", None, &["DE"], &[]);
@@ -95,13 +113,46 @@ fn remote_policy_needs_words() {
 #[test]
 fn timezones() {
     let tz = |s: &str| normalize_location(s).timezones;
-    assert_eq!(tz("Berlin or remote (CET ±2h)"), Some(TzWindow { min: -1.0, max: 3.0 }));
-    assert_eq!(tz("Remote, US time zones"), Some(TzWindow { min: -10.0, max: -4.0 }));
-    assert_eq!(tz("Remote (EST/PST overlap)"), Some(TzWindow { min: -8.0, max: -5.0 }));
-    assert_eq!(tz("Remote, UTC-5 to UTC+1"), Some(TzWindow { min: -5.0, max: 1.0 }));
+    assert_eq!(
+        tz("Berlin or remote (CET ±2h)"),
+        Some(TzWindow {
+            min: -1.0,
+            max: 3.0
+        })
+    );
+    assert_eq!(
+        tz("Remote, US time zones"),
+        Some(TzWindow {
+            min: -10.0,
+            max: -4.0
+        })
+    );
+    assert_eq!(
+        tz("Remote (EST/PST overlap)"),
+        Some(TzWindow {
+            min: -8.0,
+            max: -5.0
+        })
+    );
+    assert_eq!(
+        tz("Remote, UTC-5 to UTC+1"),
+        Some(TzWindow {
+            min: -5.0,
+            max: 1.0
+        })
+    );
     assert_eq!(tz("Remote GMT+1"), Some(TzWindow { min: 1.0, max: 1.0 }));
-    assert_eq!(tz("Remote (UTC+05:30)"), Some(TzWindow { min: 5.5, max: 5.5 }));
-    assert_eq!(tz("Remote, CET +/- 3 hours"), Some(TzWindow { min: -2.0, max: 4.0 }));
+    assert_eq!(
+        tz("Remote (UTC+05:30)"),
+        Some(TzWindow { min: 5.5, max: 5.5 })
+    );
+    assert_eq!(
+        tz("Remote, CET +/- 3 hours"),
+        Some(TzWindow {
+            min: -2.0,
+            max: 4.0
+        })
+    );
     assert_eq!(tz("Norwalk, CT"), None);
     assert_eq!(tz("San Francisco"), None);
 }

@@ -6,7 +6,10 @@ fn labelled_location_accuracy() {
     let data = include_str!("data/location_labelled.tsv");
     let (mut n, mut ok_countries, mut ok_remote) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();
-    for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let f: Vec<&str> = line.split('\t').collect();
         assert!(f.len() >= 3, "bad line {line:?}");
         let (text, remote, countries) = (f[0], f[1], f[2]);
@@ -23,7 +26,10 @@ fn labelled_location_accuracy() {
         ok_countries += c_ok as usize;
         ok_remote += r_ok as usize;
         if !c_ok || !r_ok {
-            misses.push(format!("{text:?}: want {want_remote:?} {want:?}, got {:?} {got_c:?}", got.remote));
+            misses.push(format!(
+                "{text:?}: want {want_remote:?} {want:?}, got {:?} {got_c:?}",
+                got.remote
+            ));
         }
     }
     let acc_c = ok_countries as f64 / n as f64;

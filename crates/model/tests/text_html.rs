@@ -13,7 +13,10 @@ fn shared_data() -> PathBuf {
 fn blocks_lists_and_entities() {
     let html = "<h2>About&nbsp;us</h2><p>We build   tools.<br>Fast &amp; safe.</p>\
                 <ul><li>Rust</li><li>Go &#x2F; C&#43;&#43;</li></ul><p>Apply&hellip;</p>";
-    assert_eq!(html_to_text(html), "About us\n\nWe build tools.\nFast & safe.\n\n- Rust\n- Go / C++\n\nApply…");
+    assert_eq!(
+        html_to_text(html),
+        "About us\n\nWe build tools.\nFast & safe.\n\n- Rust\n- Go / C++\n\nApply…"
+    );
 }
 
 #[test]
@@ -42,18 +45,37 @@ fn plain_text_with_literal_lt_is_kept() {
 
 #[test]
 fn decode_entities_variants() {
-    assert_eq!(decode_entities("a &amp; b &#39;c&#39; &#x2F; &eacute; &#146;"), "a & b 'c' / é ’");
+    assert_eq!(
+        decode_entities("a &amp; b &#39;c&#39; &#x2F; &eacute; &#146;"),
+        "a & b 'c' / é ’"
+    );
     assert_eq!(decode_entities("AT&T &unknown; &"), "AT&T &unknown; &");
-    assert!(matches!(decode_entities("plain"), std::borrow::Cow::Borrowed(_)));
+    assert!(matches!(
+        decode_entities("plain"),
+        std::borrow::Cow::Borrowed(_)
+    ));
 }
 
 #[test]
 fn mojibake_is_repaired() {
-    assert_eq!(fix_mojibake("Weâ€™re hiring â€“ cafÃ© MÃ¼nchen"), "We’re hiring – café München");
+    assert_eq!(
+        fix_mojibake("Weâ€™re hiring â€“ cafÃ© MÃ¼nchen"),
+        "We’re hiring – café München"
+    );
     assert_eq!(fix_mojibake("50Â\u{a0}000"), "50 000");
-    assert_eq!(fix_mojibake("SÃ£o Paulo, ZÃ¼rich â€œquotedâ€\u{9d}"), "São Paulo, Zürich “quoted”");
+    assert_eq!(
+        fix_mojibake("SÃ£o Paulo, ZÃ¼rich â€œquotedâ€\u{9d}"),
+        "São Paulo, Zürich “quoted”"
+    );
     // Correct text is left alone.
-    for ok in ["São Paulo", "Zürich", "naïve café", "Ãrea", "â la carte", "Â"] {
+    for ok in [
+        "São Paulo",
+        "Zürich",
+        "naïve café",
+        "Ãrea",
+        "â la carte",
+        "Â",
+    ] {
         assert_eq!(fix_mojibake(ok), ok);
     }
     assert_eq!(html_to_text("<p>Itâ€™s</p>"), "It’s");
@@ -63,7 +85,10 @@ fn mojibake_is_repaired() {
 fn real_greenhouse_lever_descriptions_are_clean() {
     let path = shared_data().join("jobs/greenhouse_lever_board_jobs_2025_11_480.json");
     let Ok(raw) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping: {} not found (set HIREKIT_SHARED_DATA)", path.display());
+        eprintln!(
+            "skipping: {} not found (set HIREKIT_SHARED_DATA)",
+            path.display()
+        );
         return;
     };
     let jobs: Vec<serde_json::Value> = serde_json::from_str(&raw).expect("valid json");
@@ -71,11 +96,23 @@ fn real_greenhouse_lever_descriptions_are_clean() {
     let entity = regex::Regex::new(r"&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});").expect("regex");
     let mut n = 0;
     for j in &jobs {
-        let Some(d) = j["description"].as_str() else { continue };
+        let Some(d) = j["description"].as_str() else {
+            continue;
+        };
         let t = html_to_text(d);
         n += 1;
-        assert!(!tag.is_match(&t), "tag left in {}: {:?}", j["id"], tag.find(&t));
-        assert!(!entity.is_match(&t), "entity left in {}: {:?}", j["id"], entity.find(&t));
+        assert!(
+            !tag.is_match(&t),
+            "tag left in {}: {:?}",
+            j["id"],
+            tag.find(&t)
+        );
+        assert!(
+            !entity.is_match(&t),
+            "entity left in {}: {:?}",
+            j["id"],
+            entity.find(&t)
+        );
         assert!(!t.contains("\n\n\n"), "two blank lines in {}", j["id"]);
         assert!(!t.contains("â€"), "mojibake in {}", j["id"]);
         assert!(t.len() <= d.len() + 16);

@@ -21,7 +21,10 @@ pub struct Country {
 pub enum Place {
     Country(&'static str),
     /// A state/province/county of a country; `code` is its abbreviation (may be empty).
-    Subdivision { country: &'static str, code: &'static str },
+    Subdivision {
+        country: &'static str,
+        code: &'static str,
+    },
     /// A city; the first country is the usual one, the rest are other cities of that name.
     City(Vec<&'static str>),
 }
@@ -102,7 +105,13 @@ impl Gazetteer {
             }
             let names: Vec<&'static str> = r[4].split('|').collect();
             g.by_iso2.insert(r[0], g.countries.len());
-            g.countries.push(Country { iso2: r[0], iso3: r[1], currency: r[2], region: r[3], name: names[0] });
+            g.countries.push(Country {
+                iso2: r[0],
+                iso3: r[1],
+                currency: r[2],
+                region: r[3],
+                name: names[0],
+            });
             for n in names {
                 g.add(n, Place::Country(r[0]));
             }
@@ -115,7 +124,13 @@ impl Gazetteer {
             if !code.is_empty() {
                 g.sub_codes.entry(code).or_default().push(country);
             }
-            for n in r.get(2).copied().unwrap_or("").split('|').filter(|n| !n.is_empty()) {
+            for n in r
+                .get(2)
+                .copied()
+                .unwrap_or("")
+                .split('|')
+                .filter(|n| !n.is_empty())
+            {
                 g.add(n, Place::Subdivision { country, code });
             }
         }
@@ -153,7 +168,10 @@ impl Gazetteer {
 
     /// Countries in which `code` abbreviates a subdivision ("WA" → US, AU).
     pub fn subdivision_code(&self, code: &str) -> &[&'static str] {
-        self.sub_codes.get(code).map(|v| v.as_slice()).unwrap_or(&[])
+        self.sub_codes
+            .get(code)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
     }
 }
 

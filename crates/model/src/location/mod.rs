@@ -97,23 +97,58 @@ fn place_cands(p: &Place) -> Vec<(&'static str, u8)> {
 fn is_policy_word(w: &str) -> bool {
     matches!(
         w,
-        "remote" | "hybrid" | "onsite" | "on" | "site" | "office" | "in" | "based" | "only"
-            | "fully" | "full" | "time" | "home" | "work" | "from" | "anywhere" | "worldwide"
-            | "of" | "the" | "a" | "within" | "must" | "be" | "located" | "candidates" | "first"
-            | "friendly" | "multiple" | "locations" | "location" | "hq" | "headquarters"
+        "remote"
+            | "hybrid"
+            | "onsite"
+            | "on"
+            | "site"
+            | "office"
+            | "in"
+            | "based"
+            | "only"
+            | "fully"
+            | "full"
+            | "time"
+            | "home"
+            | "work"
+            | "from"
+            | "anywhere"
+            | "worldwide"
+            | "of"
+            | "the"
+            | "a"
+            | "within"
+            | "must"
+            | "be"
+            | "located"
+            | "candidates"
+            | "first"
+            | "friendly"
+            | "multiple"
+            | "locations"
+            | "location"
+            | "hq"
+            | "headquarters"
     )
 }
 
 /// What a short all-caps token (a code like "TX", "CA", "DE", "UK") names, given the
 /// countries of the place just before it.
-fn resolve_code(g: &Gazetteer, t: &Tok, prev: &[(&'static str, u8)], after_place: bool) -> Option<Vec<(&'static str, u8)>> {
+fn resolve_code(
+    g: &Gazetteer,
+    t: &Tok,
+    prev: &[(&'static str, u8)],
+    after_place: bool,
+) -> Option<Vec<(&'static str, u8)>> {
     let code = t.orig.trim_end_matches('.');
     if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
     let as_country = match code.len() {
         2 => g.country(code).map(|c| c.iso2),
-        _ if after_place && !ISO3_STOP.contains(&code) => g.countries.iter().find(|c| c.iso3 == code).map(|c| c.iso2),
+        _ if after_place && !ISO3_STOP.contains(&code) => {
+            g.countries.iter().find(|c| c.iso3 == code).map(|c| c.iso2)
+        }
         _ => None,
     };
     let subs = g.subdivision_code(code);
@@ -124,7 +159,10 @@ fn resolve_code(g: &Gazetteer, t: &Tok, prev: &[(&'static str, u8)], after_place
             }
         }
         if !subs.is_empty() {
-            let pick = subs.iter().find(|s| prev.iter().any(|p| p.0 == **s)).unwrap_or(&subs[0]);
+            let pick = subs
+                .iter()
+                .find(|s| prev.iter().any(|p| p.0 == **s))
+                .unwrap_or(&subs[0]);
             return Some(vec![(pick, SUBDIVISION)]);
         }
         if let Some(cc) = as_country {
@@ -143,16 +181,83 @@ fn needs_capital(folded: &str) -> bool {
     folded.len() <= 3
         || matches!(
             folded,
-            "reading" | "nice" | "bath" | "mobile" | "split" | "sandy" | "normal" | "orange" | "mesa"
-                | "lane" | "chad" | "jordan" | "guinea" | "georgia" | "victoria" | "jersey" | "wayne"
-                | "concord" | "columbia" | "holland" | "independence" | "commerce" | "paradise"
-                | "surprise" | "clayton" | "murray" | "allen" | "troy" | "warren" | "mason" | "franklin"
-                | "bend" | "golden" | "sterling" | "laurel" | "union" | "mentor" | "canton" | "auburn"
-                | "salem" | "rogers" | "sparks" | "conway" | "davis" | "lincoln" | "plymouth" | "america"
-                | "clark" | "sunrise" | "plantation" | "spring" | "allentown" | "gilbert" | "melville"
-                | "beverly" | "newton" | "chelsea" | "acton" | "wellington" | "hamilton" | "kent"
-                | "essex" | "devon" | "angus" | "highlands" | "stage" | "global" | "bali" | "venice"
-                | "clear" | "dover" | "cork" | "lima" | "nelson" | "napier" | "darwin" | "perth"
+            "reading"
+                | "nice"
+                | "bath"
+                | "mobile"
+                | "split"
+                | "sandy"
+                | "normal"
+                | "orange"
+                | "mesa"
+                | "lane"
+                | "chad"
+                | "jordan"
+                | "guinea"
+                | "georgia"
+                | "victoria"
+                | "jersey"
+                | "wayne"
+                | "concord"
+                | "columbia"
+                | "holland"
+                | "independence"
+                | "commerce"
+                | "paradise"
+                | "surprise"
+                | "clayton"
+                | "murray"
+                | "allen"
+                | "troy"
+                | "warren"
+                | "mason"
+                | "franklin"
+                | "bend"
+                | "golden"
+                | "sterling"
+                | "laurel"
+                | "union"
+                | "mentor"
+                | "canton"
+                | "auburn"
+                | "salem"
+                | "rogers"
+                | "sparks"
+                | "conway"
+                | "davis"
+                | "lincoln"
+                | "plymouth"
+                | "america"
+                | "clark"
+                | "sunrise"
+                | "plantation"
+                | "spring"
+                | "allentown"
+                | "gilbert"
+                | "melville"
+                | "beverly"
+                | "newton"
+                | "chelsea"
+                | "acton"
+                | "wellington"
+                | "hamilton"
+                | "kent"
+                | "essex"
+                | "devon"
+                | "angus"
+                | "highlands"
+                | "stage"
+                | "global"
+                | "bali"
+                | "venice"
+                | "clear"
+                | "dover"
+                | "cork"
+                | "lima"
+                | "nelson"
+                | "napier"
+                | "darwin"
+                | "perth"
         )
 }
 
@@ -227,7 +332,11 @@ pub fn normalize_location(text: &str) -> LocationInfo {
                 }
             }
         }
-        let prev: Vec<(&'static str, u8)> = hits.last().filter(|h| h.group == group).map(|h| h.cands.clone()).unwrap_or_default();
+        let prev: Vec<(&'static str, u8)> = hits
+            .last()
+            .filter(|h| h.group == group)
+            .map(|h| h.cands.clone())
+            .unwrap_or_default();
         let code_ok = t.folded.len() <= 3 && (!all_caps || t.sep == Sep::Comma);
         let after_place = placey && t.sep != Sep::Break;
         // Short all-caps codes: context decides between state and country ("Portland, ME").
@@ -290,7 +399,11 @@ pub fn normalize_location(text: &str) -> LocationInfo {
         remote: remote::remote_policy(&folded_all),
         countries,
         regions,
-        timezones: timezone::tz_window(text),
+        timezones: if timezone::may_have_tz(&toks) {
+            timezone::tz_window(text)
+        } else {
+            None
+        },
     }
 }
 
@@ -300,11 +413,20 @@ fn group_hits(hits: Vec<Hit>) -> Vec<Unit> {
     for h in hits {
         let level = h.cands.iter().map(|c| c.1).max().unwrap_or(0);
         if let Some(u) = units.last_mut().filter(|u| u.group == h.group) {
-            let shared: Vec<(&'static str, u8)> = h.cands.iter().filter(|c| u.has(c.0)).copied().collect();
+            let shared: Vec<(&'static str, u8)> =
+                h.cands.iter().filter(|c| u.has(c.0)).copied().collect();
             let ul = u.level();
             // Rank of the unit's readings in the shared countries ("Holland, MI": the US city).
-            let shared_level = u.cands.iter().filter(|c| shared.iter().any(|s| s.0 == c.0)).map(|c| c.1).min().unwrap_or(0);
-            if !shared.is_empty() && (level > shared_level || level == shared_level && level >= SUBDIVISION) {
+            let shared_level = u
+                .cands
+                .iter()
+                .filter(|c| shared.iter().any(|s| s.0 == c.0))
+                .map(|c| c.1)
+                .min()
+                .unwrap_or(0);
+            if !shared.is_empty()
+                && (level > shared_level || level == shared_level && level >= SUBDIVISION)
+            {
                 u.cands = shared.into_iter().map(|(c, _)| (c, level)).collect();
                 continue;
             }
@@ -314,7 +436,10 @@ fn group_hits(hits: Vec<Hit>) -> Vec<Unit> {
                 continue;
             }
         }
-        units.push(Unit { cands: h.cands, group: h.group });
+        units.push(Unit {
+            cands: h.cands,
+            group: h.group,
+        });
     }
     units
 }
@@ -322,23 +447,32 @@ fn group_hits(hits: Vec<Hit>) -> Vec<Unit> {
 /// The currency a country pays in (ISO 4217), for salaries that name none.
 pub fn country_currency(iso2: &str) -> Option<&'static str> {
     let iso2 = iso2.trim().to_ascii_uppercase();
-    gazetteer().country(&iso2).map(|c| c.currency).filter(|c| !c.is_empty())
+    gazetteer()
+        .country(&iso2)
+        .map(|c| c.currency)
+        .filter(|c| !c.is_empty())
 }
 
 /// English short name of a country ("DE" → "Germany").
 pub fn country_name(iso2: &str) -> Option<&'static str> {
-    gazetteer().country(&iso2.trim().to_ascii_uppercase()).map(|c| c.name)
+    gazetteer()
+        .country(&iso2.trim().to_ascii_uppercase())
+        .map(|c| c.name)
 }
 
 /// The continent-level region of a country: "north-america", "latam", "europe",
 /// "middle-east", "africa", "asia" or "oceania".
 pub fn country_region(iso2: &str) -> Option<&'static str> {
-    gazetteer().country(&iso2.trim().to_ascii_uppercase()).map(|c| c.region)
+    gazetteer()
+        .country(&iso2.trim().to_ascii_uppercase())
+        .map(|c| c.region)
 }
 
 /// ISO 3166-1 alpha-3 code ("DE" → "DEU").
 pub fn country_iso3(iso2: &str) -> Option<&'static str> {
-    gazetteer().country(&iso2.trim().to_ascii_uppercase()).map(|c| c.iso3)
+    gazetteer()
+        .country(&iso2.trim().to_ascii_uppercase())
+        .map(|c| c.iso3)
 }
 
 /// Country code for a country name, alias or code ("Deutschland", "USA", "GBR" → "DE", "US", "GB").

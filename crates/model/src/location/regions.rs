@@ -16,7 +16,15 @@
 //! to relate countries to regions.
 
 pub const REGION_CODES: &[&str] = &[
-    "north-america", "latam", "europe", "middle-east", "africa", "apac", "oceania", "emea", "anywhere",
+    "north-america",
+    "latam",
+    "europe",
+    "middle-east",
+    "africa",
+    "apac",
+    "oceania",
+    "emea",
+    "anywhere",
 ];
 
 pub struct RegionName {
@@ -30,13 +38,36 @@ pub struct RegionName {
 }
 
 const fn r(phrase: &'static str, regions: &'static [&'static str]) -> RegionName {
-    RegionName { phrase, regions, countries: &[], upper: false }
+    RegionName {
+        phrase,
+        regions,
+        countries: &[],
+        upper: false,
+    }
 }
-const fn rc(phrase: &'static str, regions: &'static [&'static str], countries: &'static [&'static str]) -> RegionName {
-    RegionName { phrase, regions, countries, upper: false }
+const fn rc(
+    phrase: &'static str,
+    regions: &'static [&'static str],
+    countries: &'static [&'static str],
+) -> RegionName {
+    RegionName {
+        phrase,
+        regions,
+        countries,
+        upper: false,
+    }
 }
-const fn ru(phrase: &'static str, regions: &'static [&'static str], countries: &'static [&'static str]) -> RegionName {
-    RegionName { phrase, regions, countries, upper: true }
+const fn ru(
+    phrase: &'static str,
+    regions: &'static [&'static str],
+    countries: &'static [&'static str],
+) -> RegionName {
+    RegionName {
+        phrase,
+        regions,
+        countries,
+        upper: true,
+    }
 }
 
 const NA: &[&str] = &["north-america"];

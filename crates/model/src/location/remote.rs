@@ -4,21 +4,76 @@ use crate::posting::RemotePolicy;
 
 /// Phrases over folded text (lowercase, accents and dots removed, single spaces).
 const REMOTE: &[&str] = &[
-    "remote", "remotely", "fully remote", "100 remote", "remote first", "wfh", "work from home",
-    "working from home", "work from anywhere", "home based", "homebased", "home office",
-    "homeoffice", "telecommute", "telecommuting", "telework", "teleworking", "distributed",
-    "anywhere", "worldwide", "world wide", "a distance", "teletravail", "fernarbeit", "remoto",
-    "remota", "trabajo remoto", "en remoto", "mobiles arbeiten", "virtual", "work from anywhere",
+    "remote",
+    "remotely",
+    "fully remote",
+    "100 remote",
+    "remote first",
+    "wfh",
+    "work from home",
+    "working from home",
+    "work from anywhere",
+    "home based",
+    "homebased",
+    "home office",
+    "homeoffice",
+    "telecommute",
+    "telecommuting",
+    "telework",
+    "teleworking",
+    "distributed",
+    "anywhere",
+    "worldwide",
+    "world wide",
+    "a distance",
+    "teletravail",
+    "fernarbeit",
+    "remoto",
+    "remota",
+    "trabajo remoto",
+    "en remoto",
+    "mobiles arbeiten",
+    "virtual",
+    "work from anywhere",
 ];
 const HYBRID: &[&str] = &[
-    "hybrid", "hybride", "hibrido", "hybrid remote", "remote hybrid", "partially remote",
-    "partly remote", "part remote", "flexible remote", "semi remote", "ibrido",
+    "hybrid",
+    "hybride",
+    "hibrido",
+    "hybrid remote",
+    "remote hybrid",
+    "partially remote",
+    "partly remote",
+    "part remote",
+    "flexible remote",
+    "semi remote",
+    "ibrido",
 ];
 const ONSITE: &[&str] = &[
-    "onsite", "on site", "on premise", "on premises", "in office", "in the office", "office based",
-    "office only", "in person", "on location", "presencial", "sur site", "vor ort", "no remote",
-    "not remote", "non remote", "remote not available", "remote not possible", "office first",
-    "fully in office", "100 in office", "5 days in office", "work from office", "wfo",
+    "onsite",
+    "on site",
+    "on premise",
+    "on premises",
+    "in office",
+    "in the office",
+    "office based",
+    "office only",
+    "in person",
+    "on location",
+    "presencial",
+    "sur site",
+    "vor ort",
+    "no remote",
+    "not remote",
+    "non remote",
+    "remote not available",
+    "remote not possible",
+    "office first",
+    "fully in office",
+    "100 in office",
+    "5 days in office",
+    "work from office",
+    "wfo",
 ];
 
 /// Whether the folded text contains `phrase` as whole words.
@@ -46,15 +101,28 @@ pub(crate) fn has_phrase(folded: &str, phrase: &str) -> bool {
 /// (and "remote (hybrid)") describe one hybrid arrangement.
 pub fn remote_policy(folded: &str) -> Option<RemotePolicy> {
     let any = |list: &[&str]| list.iter().any(|p| has_phrase(folded, p));
-    let negated = ["no remote", "not remote", "non remote", "remote not available", "remote not possible"]
-        .iter()
-        .any(|p| has_phrase(folded, p));
+    let negated = [
+        "no remote",
+        "not remote",
+        "non remote",
+        "remote not available",
+        "remote not possible",
+    ]
+    .iter()
+    .any(|p| has_phrase(folded, p));
     let hybrid = any(HYBRID);
     let remote = !negated && any(REMOTE);
     let onsite = any(ONSITE);
-    let hybrid_remote = ["hybrid remote", "remote hybrid", "partially remote", "partly remote", "part remote", "semi remote"]
-        .iter()
-        .any(|p| has_phrase(folded, p));
+    let hybrid_remote = [
+        "hybrid remote",
+        "remote hybrid",
+        "partially remote",
+        "partly remote",
+        "part remote",
+        "semi remote",
+    ]
+    .iter()
+    .any(|p| has_phrase(folded, p));
     if hybrid_remote {
         return Some(RemotePolicy::Hybrid);
     }

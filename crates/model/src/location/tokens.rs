@@ -27,11 +27,17 @@ impl Tok<'_> {
         letters.peek().is_some() && letters.all(|c| c.is_uppercase())
     }
     pub fn is_capitalized(&self) -> bool {
-        self.orig.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        self.orig
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
     }
     /// "or", "and", "und", "ou"…: list connectors, which separate places like a comma list.
     pub fn is_connector(&self) -> bool {
-        matches!(self.folded.as_str(), "or" | "and" | "und" | "oder" | "ou" | "et" | "o" | "y" | "e")
+        matches!(
+            self.folded.as_str(),
+            "or" | "and" | "und" | "oder" | "ou" | "et" | "o" | "y" | "e"
+        )
     }
 }
 
@@ -67,8 +73,8 @@ pub fn tokenize(s: &str) -> Vec<Tok<'_>> {
             chars.next();
             let after_space = chars.peek().is_some_and(|&(_, d)| d.is_whitespace());
             let this = match c {
-                ';' | '|' | '/' | '\\' | '(' | ')' | '[' | ']' | '{' | '}' | '&' | '+' | '\n' | '•' | '·'
-                | '>' | '<' | '*' => Sep::Break,
+                ';' | '|' | '/' | '\\' | '(' | ')' | '[' | ']' | '{' | '}' | '&' | '+' | '\n'
+                | '•' | '·' | '>' | '<' | '*' => Sep::Break,
                 ',' => Sep::Comma,
                 '-' | '–' | '—' | ':' | '~' => {
                     if before_space || after_space || c != '-' {

@@ -19,51 +19,271 @@ pub struct Cand {
 
 /// Words after a name that make it technical.
 const TECH_NEXT: &[&str] = &[
-    "developer", "developers", "engineer", "engineers", "engineering", "programming", "programmer",
-    "programmers", "language", "languages", "lang", "code", "coding", "codebase", "development",
-    "experience", "services", "microservices", "backend", "frontend", "stack", "framework",
-    "frameworks", "sdk", "api", "apis", "applications", "application", "app", "apps", "modules",
-    "module", "libraries", "library", "scripts", "scripting", "expertise", "knowledge", "skills",
-    "proficiency", "ecosystem", "runtime", "projects", "tooling", "tools", "web", "server",
-    "servers", "cookbooks", "recipes", "manifests", "playbooks", "packages", "package", "shiny",
-    "studio", "markdown", "boot", "mvc", "cloud", "data", "gems", "gem", "toolchain", "compiler",
-    "concurrency", "routines", "goroutines", "generics", "modules", "notebooks", "cluster",
-    "clusters", "jobs", "pipelines", "tests", "testing", "suite", "specs", "charts", "chart",
-    "templates", "files", "components", "middleware", "routes", "instance", "instances",
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "engineering",
+    "programming",
+    "programmer",
+    "programmers",
+    "language",
+    "languages",
+    "lang",
+    "code",
+    "coding",
+    "codebase",
+    "development",
+    "experience",
+    "services",
+    "microservices",
+    "backend",
+    "frontend",
+    "stack",
+    "framework",
+    "frameworks",
+    "sdk",
+    "api",
+    "apis",
+    "applications",
+    "application",
+    "app",
+    "apps",
+    "modules",
+    "module",
+    "libraries",
+    "library",
+    "scripts",
+    "scripting",
+    "expertise",
+    "knowledge",
+    "skills",
+    "proficiency",
+    "ecosystem",
+    "runtime",
+    "projects",
+    "tooling",
+    "tools",
+    "web",
+    "server",
+    "servers",
+    "cookbooks",
+    "recipes",
+    "manifests",
+    "playbooks",
+    "packages",
+    "package",
+    "shiny",
+    "studio",
+    "markdown",
+    "boot",
+    "mvc",
+    "cloud",
+    "data",
+    "gems",
+    "gem",
+    "toolchain",
+    "compiler",
+    "concurrency",
+    "routines",
+    "goroutines",
+    "generics",
+    "modules",
+    "notebooks",
+    "cluster",
+    "clusters",
+    "jobs",
+    "pipelines",
+    "tests",
+    "testing",
+    "suite",
+    "specs",
+    "charts",
+    "chart",
+    "templates",
+    "files",
+    "components",
+    "middleware",
+    "routes",
+    "instance",
+    "instances",
+    "ide",
+    "dev",
+    "devs",
+    "workloads",
+    "queries",
+    "environment",
+    "environments",
 ];
 
 /// Words before a name after which a phrase-final name is technical ("written in Go.").
 const TECH_PREV: &[&str] = &[
-    "in", "with", "using", "use", "uses", "used", "know", "knows", "knowing", "learn", "learning",
-    "written", "write", "writing", "like", "including", "includes", "include", "as", "either",
-    "proficient", "proficiency", "fluent", "fluency", "expert", "expertise", "advanced", "strong",
-    "experienced", "modern", "idiomatic",
+    "in",
+    "with",
+    "using",
+    "use",
+    "uses",
+    "used",
+    "know",
+    "knows",
+    "knowing",
+    "learn",
+    "learning",
+    "written",
+    "write",
+    "writing",
+    "like",
+    "including",
+    "includes",
+    "include",
+    "as",
+    "either",
+    "proficient",
+    "proficiency",
+    "fluent",
+    "fluency",
+    "expert",
+    "expertise",
+    "advanced",
+    "strong",
+    "experienced",
+    "modern",
+    "idiomatic",
 ];
 
 /// Words after a name that show it is ordinary English ("go to market", "go live").
 const STOP_NEXT: &[&str] = &[
-    "to", "live", "ahead", "beyond", "above", "through", "back", "forward", "out", "into", "the",
-    "a", "an", "on", "away", "further", "getter", "getters", "level", "suite", "round", "series",
-    "corp", "corporation", "inc", "bank", "semester", "term", "break", "season", "quarter", "intern",
-    "internship", "internships", "cohort", "street", "st", "avenue", "road", "grade", "class",
-    "vitamin", "de", "la", "le", "du", "restaurant", "kitchen", "cook", "cooks",
-    "hat", "show", "shows", "removal", "belt", "colour", "color", "tasting", "team", "teams",
+    "to",
+    "live",
+    "ahead",
+    "beyond",
+    "above",
+    "through",
+    "back",
+    "forward",
+    "out",
+    "into",
+    "the",
+    "a",
+    "an",
+    "on",
+    "away",
+    "further",
+    "getter",
+    "getters",
+    "level",
+    "suite",
+    "round",
+    "series",
+    "corp",
+    "corporation",
+    "inc",
+    "bank",
+    "semester",
+    "term",
+    "break",
+    "season",
+    "quarter",
+    "intern",
+    "internship",
+    "internships",
+    "cohort",
+    "street",
+    "st",
+    "avenue",
+    "road",
+    "grade",
+    "class",
+    "vitamin",
+    "de",
+    "la",
+    "le",
+    "du",
+    "restaurant",
+    "kitchen",
+    "cook",
+    "cooks",
+    "hat",
+    "show",
+    "shows",
+    "removal",
+    "belt",
+    "colour",
+    "color",
+    "tasting",
+    "team",
+    "teams",
 ];
 
 /// Words before a name that show it is not the language ("Series C", "Vitamin C").
 const STOP_PREV: &[&str] = &[
-    "series", "vitamin", "grade", "class", "type", "section", "level", "tier", "plan", "option",
-    "round", "category", "phase", "part", "block", "wing", "building", "unit", "room", "suite",
-    "american", "sous", "head", "executive", "pastry", "line", "taylor", "let's", "lets",
-    "early", "late", "this", "next", "last", "every", "each", "hepatitis",
-    "plan", "medicare", "schedule", "form", "exhibit", "appendix", "item", "floor",
+    "series",
+    "vitamin",
+    "grade",
+    "class",
+    "type",
+    "section",
+    "level",
+    "tier",
+    "plan",
+    "option",
+    "round",
+    "category",
+    "phase",
+    "part",
+    "block",
+    "wing",
+    "building",
+    "unit",
+    "room",
+    "suite",
+    "american",
+    "sous",
+    "head",
+    "executive",
+    "pastry",
+    "line",
+    "taylor",
+    "let's",
+    "lets",
+    "early",
+    "late",
+    "this",
+    "next",
+    "last",
+    "every",
+    "each",
+    "hepatitis",
+    "plan",
+    "medicare",
+    "schedule",
+    "form",
+    "exhibit",
+    "appendix",
+    "item",
+    "floor",
 ];
 
 /// Words nearby (before) that announce a list of technologies.
 const LIST_CUES: &[&str] = &[
-    "language", "languages", "programming", "stack", "framework", "frameworks", "technologies",
-    "tech", "skills", "tools", "tooling", "proficient", "proficiency", "experience with",
-    "knowledge of", "familiarity with", "such as", "e.g",
+    "language",
+    "languages",
+    "programming",
+    "stack",
+    "framework",
+    "frameworks",
+    "technologies",
+    "tech",
+    "skills",
+    "tools",
+    "tooling",
+    "proficient",
+    "proficiency",
+    "experience with",
+    "knowledge of",
+    "familiarity with",
+    "such as",
+    "e.g",
 ];
 
 fn word_at(text: &str, from: usize, forward: bool) -> (&str, usize) {
@@ -123,36 +343,52 @@ fn list_gap(gap: &str) -> bool {
     }
     gap.split(|c: char| " ,/&|;+()[]:•·\t\n-".contains(c))
         .filter(|w| !w.is_empty())
-        .all(|w| in_list(w, &["and", "or", "as", "well", "plus", "etc", "e.g", "eg", "also", "nor"]))
+        .all(|w| {
+            in_list(
+                w,
+                &[
+                    "and", "or", "as", "well", "plus", "etc", "e.g", "eg", "also", "nor",
+                ],
+            )
+        })
 }
 
 fn phrase_final(text: &str, end: usize) -> bool {
     let rest = text[end..].trim_start_matches(' ');
     match rest.bytes().next() {
         None => true,
-        Some(c) => matches!(c, b',' | b'.' | b';' | b')' | b'/' | b'\n' | b'\r' | b':' | b'!' | b'?' | b'|'),
+        Some(c) => matches!(
+            c,
+            b',' | b'.' | b';' | b')' | b'/' | b'\n' | b'\r' | b':' | b'!' | b'?' | b'|' | b'-'
+        ),
     }
 }
 
 fn list_cue_before(text: &str, start: usize) -> bool {
-    let mut from = start.saturating_sub(60);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let window = text[from..start].to_ascii_lowercase();
-    LIST_CUES.iter().any(|c| window.contains(c))
+    let from = start.saturating_sub(60);
+    let mut buf = [0u8; 60];
+    let window = &mut buf[..start - from];
+    window.copy_from_slice(&text.as_bytes()[from..start]);
+    window.make_ascii_lowercase();
+    LIST_CUES
+        .iter()
+        .any(|c| memchr::memmem::find(window, c.as_bytes()).is_some())
 }
 
 /// Keep the longest of overlapping candidates, then decide the context-dependent ones.
-pub fn resolve(text: &str, mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)));
+/// `cands` must be sorted by start.
+pub fn resolve(text: &str, cands: Vec<Cand>) -> Vec<Cand> {
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
-        if kept.iter().all(|k| c.end <= k.start || c.start >= k.end) {
-            kept.push(c);
+        match kept.last_mut() {
+            Some(k) if c.start < k.end => {
+                if c.end - c.start > k.end - k.start {
+                    *k = c;
+                }
+            }
+            _ => kept.push(c),
         }
     }
-    kept.sort_by_key(|c| c.start);
     for c in kept.iter_mut().filter(|c| c.ctx) {
         if rejected(text, c) {
             c.ctx = false;
@@ -163,7 +399,7 @@ pub fn resolve(text: &str, mut cands: Vec<Cand>) -> Vec<Cand> {
         let (prev, _) = word_at(text, c.start, false);
         if in_list(next, TECH_NEXT)
             || (in_list(prev, TECH_PREV) && phrase_final(text, c.end))
-            || list_cue_before(text, c.start) && phrase_final(text, c.end)
+            || phrase_final(text, c.end) && list_cue_before(text, c.start)
         {
             c.ok = true;
         }
@@ -176,7 +412,9 @@ pub fn resolve(text: &str, mut cands: Vec<Cand>) -> Vec<Cand> {
                 continue;
             }
             let left = i > 0 && kept[i - 1].ok && list_gap(&text[kept[i - 1].end..kept[i].start]);
-            let right = i + 1 < kept.len() && kept[i + 1].ok && list_gap(&text[kept[i].end..kept[i + 1].start]);
+            let right = i + 1 < kept.len()
+                && kept[i + 1].ok
+                && list_gap(&text[kept[i].end..kept[i + 1].start]);
             if left || right {
                 kept[i].ok = true;
                 changed = true;

@@ -44,7 +44,9 @@ pub fn canonical_skill(name: &str) -> Option<&'static str> {
 /// Category of a canonical skill name ("Kubernetes" → "devops").
 pub fn skill_category(canonical: &str) -> Option<&'static str> {
     let t = taxonomy();
-    t.by_name.get(canonical).map(|&i| t.skills[i as usize].category)
+    t.by_name
+        .get(canonical)
+        .map(|&i| t.skills[i as usize].category)
 }
 
 /// The whole taxonomy, in table order.
@@ -79,19 +81,88 @@ fn boundary_ok(text: &[u8], start: usize, end: usize) -> bool {
         if wordish(n) || n == b'+' || n == b'#' || n == b'@' {
             return false;
         }
-        // "node.js" must not yield "node"; "Python." at a sentence end is fine.
-        if last.is_ascii_alphanumeric() && n == b'.' && text.get(end + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        // "node.js" must not yield "node"; "Python." at a sentence end (even with a
+        // missing space: "Go.Professional") is fine.
+        if last.is_ascii_alphanumeric()
+            && n == b'.'
+            && text
+                .get(end + 1)
+                .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        {
             return false;
         }
     }
     true
 }
 
-fn case_ok(orig: &str, alias: &str, case: Case) -> bool {
+/// Whether the written form fits the alias's case rule: Some(true) fits, Some(false) fits
+/// only with technical context (a lowercase "spring" in "Java, spring, Hibernate"), None never.
+fn case_ok(orig: &str, alias: &str, case: Case) -> Option<bool> {
     match case {
-        Case::Any => true,
-        Case::Exact => orig == alias,
-        Case::Capital => orig.chars().next().is_some_and(|c| c.is_uppercase()),
+        Case::Any => Some(true),
+        Case::Exact => (orig == alias).then_some(true),
+        Case::Capital => Some(orig.chars().next().is_some_and(|c| c.is_uppercase())),
+    }
+}
+
+/// Inside a URL or e-mail-like token ("https://x.com/devops-engineer", "www.python.org").
+fn in_url(text: &[u8], start: usize, end: usize) -> bool {
+    let mut s = start;
+    while s > 0 && !text[s - 1].is_ascii_whitespace() && start - s < 200 {
+        s -= 1;
+    }
+    let mut e = end;
+    while e < text.len() && !text[e].is_ascii_whitespace() && e - end < 200 {
+        e += 1;
+    }
+    let tok = &text[s..e];
+    tok.windows(3).any(|w| w == b"://") || tok.starts_with(b"www.") || tok.starts_with(b"(www.")
+}
+
+/// "Special Access Programs (SAP)": an acronym being defined, not the product.
+fn acronym_definition(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    if start == 0 || b[start - 1] != b'(' || b.get(end) != Some(&b')') {
+        return false;
+    }
+    let acro: Vec<u8> = text[start..end]
+        .bytes()
+        .filter(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let words: Vec<&str> = text[..start - 1]
+        .split_whitespace()
+        .rev()
+        .take(acro.len())
+        .collect();
+    if words.len() < acro.len() || acro.len() < 2 {
+        return false;
+    }
+    words.iter().rev().zip(&acro).all(|(w, a)| {
+        w.bytes()
+            .find(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            == Some(*a)
+    })
+}
+
+/// Standalone one-letter aliases ("C", "R"): all are exact-case capitals, so scan for them.
+fn single_letter_hits<'a>(
+    text: &str,
+    single: &'a [u32],
+    hits: &mut Vec<(usize, usize, &'a [u32])>,
+) {
+    let t = taxonomy();
+    let b = text.as_bytes();
+    for ai in single {
+        let Some(&ch) = t.aliases[*ai as usize].text.as_bytes().first() else {
+            continue;
+        };
+        for i in memchr::memchr_iter(ch, b) {
+            if boundary_ok(b, i, i + 1) {
+                hits.push((i, i + 1, std::slice::from_ref(ai)));
+            }
+        }
     }
 }
 
@@ -106,19 +177,56 @@ pub fn extract_skills(text: &str) -> Vec<SkillMatch> {
     }
     let text = &text[..cut];
     let t = taxonomy();
-    let lower = text.to_ascii_lowercase();
+    let hay = taxonomy::haystack(text);
     let bytes = text.as_bytes();
     let mut cands: Vec<context::Cand> = Vec::new();
-    for m in t.ac.find_overlapping_iter(&lower) {
-        let (s, e) = (m.start(), m.end());
-        if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !boundary_ok(bytes, s, e) {
+    let mut hits: Vec<(usize, usize, &[u32])> = Vec::new();
+    // Run the automaton, anchored, only at word starts whose word can begin an alias.
+    let n = hay.len();
+    let mut i = 1;
+    while i < n {
+        if hay[i] == b' ' {
+            i += 1;
             continue;
         }
+        let ws = i - 1;
+        let (word_end, hash) = taxonomy::scan_word(&hay, i);
+        if !t.may_start(&hay[i..word_end], hash) {
+            i = word_end;
+            continue;
+        }
+        let input = aho_corasick::Input::new(&hay)
+            .span(ws..n)
+            .anchored(aho_corasick::Anchored::Yes);
+        i = word_end;
+        let Some(m) = t.ac.find(input) else { continue };
+        // Haystack offsets are text offsets + 1; the pattern's leading space stands for
+        // the character before the word.
+        let (s, e) = (m.start(), m.end() - 1);
+        if s < e && text.is_char_boundary(s) && text.is_char_boundary(e) && boundary_ok(bytes, s, e)
+        {
+            hits.push((s, e, &t.by_pattern[m.pattern().as_usize()]));
+            i = i.max(m.end());
+        }
+    }
+    single_letter_hits(text, &t.single, &mut hits);
+    hits.sort_by_key(|h| h.0);
+    for (s, e, alias_ids) in hits {
         let orig = &text[s..e];
-        for &ai in &t.by_pattern[m.pattern().as_usize()] {
+        for &ai in alias_ids {
             let a = &t.aliases[ai as usize];
-            if case_ok(orig, a.text, a.case) {
-                cands.push(context::Cand { start: s, end: e, skill: a.skill, ctx: a.ctx, ok: !a.ctx });
+            if let Some(fits) = case_ok(orig, a.text, a.case) {
+                if in_url(bytes, s, e) || a.case == Case::Exact && acronym_definition(text, s, e) {
+                    break;
+                }
+                let ctx = a.ctx || !fits;
+                cands.push(context::Cand {
+                    start: s,
+                    end: e,
+                    skill: a.skill,
+                    ctx,
+                    ok: !ctx,
+                });
                 break;
             }
         }
@@ -131,7 +239,11 @@ pub fn extract_skills(text: &str) -> Vec<SkillMatch> {
             continue;
         }
         seen.push(c.skill);
-        out.push(SkillMatch { skill: t.skills[c.skill as usize].name, start: c.start, end: c.end });
+        out.push(SkillMatch {
+            skill: t.skills[c.skill as usize].name,
+            start: c.start,
+            end: c.end,
+        });
     }
     out
 }

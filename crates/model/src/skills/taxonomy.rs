@@ -1,5 +1,5 @@
 //! The curated skills table (`data/skills.tsv`) and the matcher built from it.
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, StartKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -46,6 +46,101 @@ pub struct Taxonomy {
     /// Lowercase alias or squashed name → skill, for `canonical_skill`.
     pub lookup: HashMap<String, u16>,
     pub by_name: HashMap<&'static str, u16>,
+    /// Aliases one character long (matched by `single_letter_hits`).
+    pub single: Vec<u32>,
+    /// Bit set (hashed) of the first words of all patterns: a word of the text that is
+    /// not the first word of some alias cannot start a match, so the automaton is only
+    /// run where one might.
+    first_words: Vec<u64>,
+}
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+fn fold_key(h: u32) -> usize {
+    ((h >> 16) ^ h) as usize & 0xffff
+}
+
+fn word_key(w: &[u8]) -> usize {
+    fold_key(
+        w.iter()
+            .fold(FNV_OFFSET, |h, &c| (h ^ c as u32).wrapping_mul(FNV_PRIME)),
+    )
+}
+
+/// End of the haystack word starting at `i`, and its hash (as `word_key`), in one pass.
+#[inline]
+pub fn scan_word(hay: &[u8], i: usize) -> (usize, usize) {
+    let mut j = i;
+    let mut h = FNV_OFFSET;
+    while j < hay.len() && hay[j] != b' ' {
+        h = (h ^ hay[j] as u32).wrapping_mul(FNV_PRIME);
+        j += 1;
+    }
+    (j, fold_key(h))
+}
+
+impl Taxonomy {
+    fn has_key(&self, k: usize) -> bool {
+        self.first_words[k >> 6] & (1 << (k & 63)) != 0
+    }
+
+    /// Whether some alias may start with the haystack word `w` (bytes up to the next
+    /// space; `key` is its `word_key`). Sentence dots and possessives are not part of the
+    /// name: "Python." and "Django's" are looked up as "python" and "django", and
+    /// "Go.Professional" (a missing space) as "go".
+    #[inline]
+    pub fn may_start(&self, w: &[u8], key: usize) -> bool {
+        if self.has_key(key) {
+            return true;
+        }
+        let mut v = w;
+        if v.ends_with(b"'s") {
+            v = &v[..v.len() - 2];
+        }
+        while let [rest @ .., b'.' | b'\''] = v {
+            v = rest;
+        }
+        if !v.is_empty() && v.len() < w.len() && self.has_key(word_key(v)) {
+            return true;
+        }
+        memchr::memchr(b'.', v).is_some_and(|p| p > 0 && self.has_key(word_key(&v[..p])))
+    }
+}
+
+/// The haystack form of text: ASCII lowercase, and every byte that cannot be part of an
+/// alias (space, punctuation other than `+ # . & ' _ @`) becomes a space. A leading space
+/// is added, so a pattern " go" matches only at a word start. Byte offsets stay aligned
+/// (haystack index = text index + 1).
+pub fn haystack(text: &str) -> Vec<u8> {
+    let mut h = Vec::with_capacity(text.len() + 1);
+    h.push(b' ');
+    h.extend(text.bytes().map(norm_byte));
+    h
+}
+
+fn norm_byte(b: u8) -> u8 {
+    match b {
+        b'A'..=b'Z' => b + 32,
+        b'a'..=b'z'
+        | b'0'..=b'9'
+        | b'+'
+        | b'#'
+        | b'.'
+        | b'&'
+        | b'\''
+        | b'_'
+        | b'@'
+        | 0x80..=0xff => b,
+        _ => b' ',
+    }
+}
+
+/// An alias as an automaton pattern: haystack-normalized, with a leading space (the
+/// automaton is only started at word starts).
+fn pattern_form(alias: &str) -> String {
+    let body: String = alias.bytes().map(|b| norm_byte(b) as char).collect();
+    format!(" {body}")
 }
 
 /// Letters, digits, '+' and '#' only, lowercased: "Node JS" / "node.js" → "nodejs".
@@ -81,30 +176,62 @@ impl Taxonomy {
     fn load() -> Taxonomy {
         let mut skills = Vec::new();
         let mut aliases: Vec<Alias> = Vec::new();
-        for line in TABLE.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        for line in TABLE
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
             let f: Vec<&'static str> = line.split('\t').collect();
             if f.len() < 2 {
                 continue;
             }
             let id = skills.len() as u16;
-            let raw: Vec<&'static str> = f.get(2).map(|a| a.split('|').filter(|a| !a.is_empty()).collect()).unwrap_or_default();
-            let parsed: Vec<_> = raw.iter().filter(|a| **a != "-").map(|a| parse_alias(a)).collect();
-            let no_canonical = raw.contains(&"-") || parsed.iter().any(|(t, _, _)| t.eq_ignore_ascii_case(f[0]));
+            let raw: Vec<&'static str> = f
+                .get(2)
+                .map(|a| a.split('|').filter(|a| !a.is_empty()).collect())
+                .unwrap_or_default();
+            let parsed: Vec<_> = raw
+                .iter()
+                .filter(|a| **a != "-")
+                .map(|a| parse_alias(a))
+                .collect();
+            let no_canonical =
+                raw.contains(&"-") || parsed.iter().any(|(t, _, _)| t.eq_ignore_ascii_case(f[0]));
             let mut names = Vec::new();
             if !no_canonical {
-                aliases.push(Alias { skill: id, text: f[0], case: Case::Any, ctx: false });
+                aliases.push(Alias {
+                    skill: id,
+                    text: f[0],
+                    case: Case::Any,
+                    ctx: false,
+                });
             }
             for (text, case, ctx) in parsed {
                 names.push(text);
-                aliases.push(Alias { skill: id, text, case, ctx });
+                aliases.push(Alias {
+                    skill: id,
+                    text,
+                    case,
+                    ctx,
+                });
             }
-            skills.push(Skill { name: f[0], category: f[1], aliases: names });
+            skills.push(Skill {
+                name: f[0],
+                category: f[1],
+                aliases: names,
+            });
         }
         let mut pat_index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut by_pattern: Vec<Vec<u32>> = Vec::new();
+        let mut single = Vec::new();
         for (i, a) in aliases.iter().enumerate() {
-            let p = a.text.to_ascii_lowercase();
+            // One-letter names ("C", "R") are found by a byte scan instead: as patterns they
+            // would hit every word starting with that letter.
+            if a.text.len() == 1 {
+                single.push(i as u32);
+                continue;
+            }
+            let p = pattern_form(a.text);
             let k = *pat_index.entry(p.clone()).or_insert_with(|| {
                 patterns.push(p);
                 by_pattern.push(Vec::new());
@@ -113,9 +240,18 @@ impl Taxonomy {
             by_pattern[k].push(i as u32);
         }
         let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("skill patterns build");
+        let mut first_words = vec![0u64; 1024];
+        for p in &patterns {
+            let body = &p.as_bytes()[1..];
+            let w = body.split(|&c| c == b' ').next().unwrap_or(body);
+            let k = word_key(w);
+            first_words[k >> 6] |= 1 << (k & 63);
+        }
         let mut lookup = HashMap::new();
         let mut by_name = HashMap::new();
         for (i, s) in skills.iter().enumerate() {
@@ -130,7 +266,16 @@ impl Taxonomy {
             lookup.entry(a.text.to_lowercase()).or_insert(a.skill);
             lookup.entry(squash(a.text)).or_insert(a.skill);
         }
-        Taxonomy { skills, aliases, by_pattern, ac, lookup, by_name }
+        Taxonomy {
+            skills,
+            aliases,
+            by_pattern,
+            ac,
+            lookup,
+            by_name,
+            single,
+            first_words,
+        }
     }
 }
 

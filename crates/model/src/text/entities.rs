@@ -1,6 +1,13 @@
 //! HTML character references: named (a curated table of the ones job ads use),
 //! decimal and hex.
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+fn named() -> &'static HashMap<&'static str, &'static str> {
+    static M: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    M.get_or_init(|| NAMED.iter().copied().collect())
+}
 
 /// Named entities seen in ATS payloads and feeds. The full HTML5 table has 2,000+ names;
 /// these cover what real descriptions contain, and anything else is left as written.
@@ -205,7 +212,11 @@ pub(crate) fn decode_at(s: &str) -> Option<(Decoded, usize)> {
         return None;
     }
     if b[1] == b'#' {
-        let (hex, start) = if b.len() > 2 && (b[2] == b'x' || b[2] == b'X') { (true, 3) } else { (false, 2) };
+        let (hex, start) = if b.len() > 2 && (b[2] == b'x' || b[2] == b'X') {
+            (true, 3)
+        } else {
+            (false, 2)
+        };
         let mut i = start;
         let mut v: u32 = 0;
         while i < b.len() && i - start < 8 {
@@ -215,7 +226,9 @@ pub(crate) fn decode_at(s: &str) -> Option<(Decoded, usize)> {
                 (true, c @ b'A'..=b'F') => (c - b'A' + 10) as u32,
                 _ => break,
             };
-            v = v.saturating_mul(if hex { 16 } else { 10 }).saturating_add(d);
+            v = v
+                .saturating_mul(if hex { 16 } else { 10 })
+                .saturating_add(d);
             i += 1;
         }
         if i == start {
@@ -244,7 +257,7 @@ pub(crate) fn decode_at(s: &str) -> Option<(Decoded, usize)> {
     if !with_semi && !LEGACY_NO_SEMI.contains(&name) {
         return None;
     }
-    let value = NAMED.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)?;
+    let value = *named().get(name)?;
     Some((Decoded::Str(value), if with_semi { i + 1 } else { i }))
 }
 

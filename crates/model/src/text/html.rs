@@ -29,7 +29,9 @@ fn flow_of(name: &[u8]) -> Flow {
     }
     match &buf[..name.len()] {
         b"p" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"ul" | b"ol" | b"table"
-        | b"blockquote" | b"pre" | b"section" | b"article" | b"dl" | b"hr" | b"figure" => Flow::Para,
+        | b"blockquote" | b"pre" | b"section" | b"article" | b"dl" | b"hr" | b"figure" => {
+            Flow::Para
+        }
         b"div" | b"br" | b"tr" | b"header" | b"footer" | b"nav" | b"aside" | b"main" | b"dt"
         | b"dd" | b"form" | b"address" | b"figcaption" | b"caption" | b"tbody" | b"thead"
         | b"center" | b"details" | b"summary" => Flow::Line,
@@ -60,14 +62,8 @@ impl Out {
     fn br(&mut self) {
         self.newlines = (self.newlines + 1).min(2);
     }
-    fn text_char(&mut self, c: char) {
-        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
-            self.ws();
-            return;
-        }
-        if c.is_control() || matches!(c, '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}') {
-            return;
-        }
+    /// Emit pending separators before visible text.
+    fn flush(&mut self) {
         if !self.s.is_empty() {
             if self.newlines > 0 {
                 while self.s.ends_with(' ') {
@@ -86,6 +82,26 @@ impl Out {
         }
         self.newlines = 0;
         self.space = false;
+    }
+    /// A run of visible ASCII (no space, '<' or '&'): the common case, copied at once.
+    fn run(&mut self, r: &str) {
+        self.flush();
+        self.s.push_str(r);
+    }
+    fn text_char(&mut self, c: char) {
+        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            self.ws();
+            return;
+        }
+        if c.is_control()
+            || matches!(
+                c,
+                '\u{ad}' | '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}'
+            )
+        {
+            return;
+        }
+        self.flush();
         self.s.push(c);
     }
 }
@@ -122,7 +138,8 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let mut from = 0;
     while let Some(p) = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[from..]) {
         let at = from + p;
-        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+        if hay.len() - at >= needle.len() && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
+        {
             return Some(at);
         }
         from = at + 1;
@@ -143,7 +160,10 @@ fn tag_end(b: &[u8], i: usize) -> Option<usize> {
         } else if c == b'"' || c == b'\'' {
             // Quotes only open inside attributes (after '='); a stray quote elsewhere
             // must not swallow the rest of the document.
-            if b[..j].last().is_some_and(|p| *p == b'=' || p.is_ascii_whitespace()) {
+            if b[..j]
+                .last()
+                .is_some_and(|p| *p == b'=' || p.is_ascii_whitespace())
+            {
                 q = c;
             }
         } else if c == b'>' {
@@ -156,7 +176,12 @@ fn tag_end(b: &[u8], i: usize) -> Option<usize> {
 
 fn scan(s: &str) -> String {
     let b = s.as_bytes();
-    let mut out = Out { s: String::with_capacity(s.len() / 2 + 16), space: false, newlines: 0, bullet: false };
+    let mut out = Out {
+        s: String::with_capacity(s.len() / 2 + 16),
+        space: false,
+        newlines: 0,
+        bullet: false,
+    };
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -230,6 +255,15 @@ fn scan(s: &str) -> String {
                 i += len;
                 continue;
             }
+        }
+        if c > b' ' && c < 0x7f {
+            let mut j = i + 1;
+            while j < b.len() && b[j] > b' ' && b[j] < 0x7f && b[j] != b'<' && b[j] != b'&' {
+                j += 1;
+            }
+            out.run(&s[i..j]);
+            i = j;
+            continue;
         }
         // Copy one UTF-8 character. `i` is always on a char boundary: tags and entities
         // end on ASCII bytes.

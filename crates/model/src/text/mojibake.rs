@@ -14,7 +14,10 @@ fn cp1252_byte(c: char) -> Option<u8> {
     if v < 0x80 || (0xa0..0x100).contains(&v) || (0x80..0xa0).contains(&v) {
         return Some(v as u8);
     }
-    CP1252_HIGH.iter().position(|&h| h == c).map(|p| 0x80 + p as u8)
+    CP1252_HIGH
+        .iter()
+        .position(|&h| h == c)
+        .map(|p| 0x80 + p as u8)
 }
 
 fn is_lead(c: char) -> bool {
@@ -64,7 +67,11 @@ pub fn fix_mojibake(s: &str) -> Cow<'_, str> {
             changed = true;
             continue;
         }
-        let decoded = if ok { std::str::from_utf8(&bytes[..=need]).ok() } else { None };
+        let decoded = if ok {
+            std::str::from_utf8(&bytes[..=need]).ok()
+        } else {
+            None
+        };
         match decoded.and_then(|d| d.chars().next()) {
             Some(fixed) => {
                 // A repaired no-break space reads better as a plain one.
