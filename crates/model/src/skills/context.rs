@@ -311,8 +311,41 @@ fn word_at(text: &str, from: usize, forward: bool) -> (&str, usize) {
     }
 }
 
+/// Word lists, lowercased and sorted once for binary search.
+struct Lists {
+    tech_next: Vec<&'static str>,
+    tech_prev: Vec<&'static str>,
+    stop_next: Vec<&'static str>,
+    stop_prev: Vec<&'static str>,
+}
+
+fn lists() -> &'static Lists {
+    static L: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    L.get_or_init(|| {
+        let sorted = |l: &[&'static str]| {
+            let mut v = l.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        Lists {
+            tech_next: sorted(TECH_NEXT),
+            tech_prev: sorted(TECH_PREV),
+            stop_next: sorted(STOP_NEXT),
+            stop_prev: sorted(STOP_PREV),
+        }
+    })
+}
+
 fn in_list(w: &str, list: &[&str]) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    let mut buf = [0u8; 24];
+    if w.is_empty() || w.len() > buf.len() {
+        return false;
+    }
+    let lw = &mut buf[..w.len()];
+    lw.copy_from_slice(w.as_bytes());
+    lw.make_ascii_lowercase();
+    list.binary_search_by(|x| x.as_bytes().cmp(lw)).is_ok()
 }
 
 /// Clear non-technical use: "go-to-market", "R&D", "C-suite", "Series C", "go to".
@@ -333,7 +366,7 @@ fn rejected(text: &str, c: &Cand) -> bool {
     let (prev, _) = word_at(text, c.start, false);
     let glued_next = b.get(c.end) == Some(&b' ');
     let glued_prev = c.start > 0 && b[c.start - 1] == b' ';
-    (glued_next && in_list(next, STOP_NEXT)) || (glued_prev && in_list(prev, STOP_PREV))
+    (glued_next && in_list(next, &lists().stop_next)) || (glued_prev && in_list(prev, &lists().stop_prev))
 }
 
 /// Only separators and list words between two matches: "Go, Python", "C/C++", "Chef or Puppet".
@@ -344,12 +377,8 @@ fn list_gap(gap: &str) -> bool {
     gap.split(|c: char| " ,/&|;+()[]:•·\t\n-".contains(c))
         .filter(|w| !w.is_empty())
         .all(|w| {
-            in_list(
-                w,
-                &[
-                    "and", "or", "as", "well", "plus", "etc", "e.g", "eg", "also", "nor",
-                ],
-            )
+            // Sorted: `in_list` binary-searches.
+            in_list(w, &["also", "and", "as", "e.g", "eg", "etc", "nor", "or", "plus", "well"])
         })
 }
 
@@ -397,8 +426,8 @@ pub fn resolve(text: &str, cands: Vec<Cand>) -> Vec<Cand> {
         }
         let (next, _) = word_at(text, c.end, true);
         let (prev, _) = word_at(text, c.start, false);
-        if in_list(next, TECH_NEXT)
-            || (in_list(prev, TECH_PREV) && phrase_final(text, c.end))
+        if in_list(next, &lists().tech_next)
+            || (in_list(prev, &lists().tech_prev) && phrase_final(text, c.end))
             || phrase_final(text, c.end) && list_cue_before(text, c.start)
         {
             c.ok = true;

@@ -146,26 +146,6 @@ fn acronym_definition(text: &str, start: usize, end: usize) -> bool {
     })
 }
 
-/// Standalone one-letter aliases ("C", "R"): all are exact-case capitals, so scan for them.
-fn single_letter_hits<'a>(
-    text: &str,
-    single: &'a [u32],
-    hits: &mut Vec<(usize, usize, &'a [u32])>,
-) {
-    let t = taxonomy();
-    let b = text.as_bytes();
-    for ai in single {
-        let Some(&ch) = t.aliases[*ai as usize].text.as_bytes().first() else {
-            continue;
-        };
-        for i in memchr::memchr_iter(ch, b) {
-            if boundary_ok(b, i, i + 1) {
-                hits.push((i, i + 1, std::slice::from_ref(ai)));
-            }
-        }
-    }
-}
-
 /// Longest text scanned; longer inputs are cut (at a char boundary) to bound the work.
 const MAX_TEXT: usize = 1 << 20;
 
@@ -179,8 +159,7 @@ pub fn extract_skills(text: &str) -> Vec<SkillMatch> {
     let t = taxonomy();
     let hay = taxonomy::haystack(text);
     let bytes = text.as_bytes();
-    let mut cands: Vec<context::Cand> = Vec::new();
-    let mut hits: Vec<(usize, usize, &[u32])> = Vec::new();
+    let mut hits: Vec<(usize, usize, &[u32])> = Vec::with_capacity(128);
     // Run the automaton, anchored, only at word starts whose word can begin an alias.
     let n = hay.len();
     let mut i = 1;
@@ -191,6 +170,15 @@ pub fn extract_skills(text: &str) -> Vec<SkillMatch> {
         }
         let ws = i - 1;
         let (word_end, hash) = taxonomy::scan_word(&hay, i);
+        // One-letter word ("C", or "R." ending a sentence).
+        if word_end == i + 1 || word_end == i + 2 && hay[i + 1] == b'.' {
+            // Only exact-case one-letter aliases ("C", "R") can match.
+            for ai in &t.single {
+                if t.aliases[*ai as usize].text.as_bytes() == [bytes[i - 1]] && boundary_ok(bytes, i - 1, i) {
+                    hits.push((i - 1, i, std::slice::from_ref(ai)));
+                }
+            }
+        }
         if !t.may_start(&hay[i..word_end], hash) {
             i = word_end;
             continue;
@@ -209,8 +197,7 @@ pub fn extract_skills(text: &str) -> Vec<SkillMatch> {
             i = i.max(m.end());
         }
     }
-    single_letter_hits(text, &t.single, &mut hits);
-    hits.sort_by_key(|h| h.0);
+    let mut cands: Vec<context::Cand> = Vec::with_capacity(hits.len());
     for (s, e, alias_ids) in hits {
         let orig = &text[s..e];
         for &ai in alias_ids {
@@ -232,8 +219,8 @@ pub fn extract_skills(text: &str) -> Vec<SkillMatch> {
         }
     }
     let kept = context::resolve(text, cands);
-    let mut seen: Vec<u16> = Vec::new();
-    let mut out = Vec::new();
+    let mut seen: Vec<u16> = Vec::with_capacity(kept.len());
+    let mut out = Vec::with_capacity(kept.len());
     for c in kept {
         if seen.contains(&c.skill) {
             continue;

@@ -54,30 +54,20 @@ pub struct Taxonomy {
     first_words: Vec<u64>,
 }
 
-const FNV_OFFSET: u32 = 0x811c_9dc5;
-const FNV_PRIME: u32 = 0x0100_0193;
-
-fn fold_key(h: u32) -> usize {
-    ((h >> 16) ^ h) as usize & 0xffff
-}
-
+/// Hash of a word for the first-word filter: its first 8 bytes and its length.
 fn word_key(w: &[u8]) -> usize {
-    fold_key(
-        w.iter()
-            .fold(FNV_OFFSET, |h, &c| (h ^ c as u32).wrapping_mul(FNV_PRIME)),
-    )
+    let mut buf = [0u8; 8];
+    let n = w.len().min(8);
+    buf[..n].copy_from_slice(&w[..n]);
+    let x = (u64::from_le_bytes(buf) ^ ((w.len() as u64) << 56)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (x >> 48) as usize
 }
 
-/// End of the haystack word starting at `i`, and its hash (as `word_key`), in one pass.
+/// End of the haystack word starting at `i`, and its `word_key`.
 #[inline]
 pub fn scan_word(hay: &[u8], i: usize) -> (usize, usize) {
-    let mut j = i;
-    let mut h = FNV_OFFSET;
-    while j < hay.len() && hay[j] != b' ' {
-        h = (h ^ hay[j] as u32).wrapping_mul(FNV_PRIME);
-        j += 1;
-    }
-    (j, fold_key(h))
+    let j = hay[i..].iter().position(|&c| c == b' ').map_or(hay.len(), |p| i + p);
+    (j, word_key(&hay[i..j]))
 }
 
 impl Taxonomy {
@@ -104,7 +94,7 @@ impl Taxonomy {
         if !v.is_empty() && v.len() < w.len() && self.has_key(word_key(v)) {
             return true;
         }
-        memchr::memchr(b'.', v).is_some_and(|p| p > 0 && self.has_key(word_key(&v[..p])))
+        v.iter().position(|&c| c == b'.').is_some_and(|p| p > 0 && self.has_key(word_key(&v[..p])))
     }
 }
 
