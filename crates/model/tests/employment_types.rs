@@ -38,6 +38,14 @@ fn structured_values() {
         ("Full-time employee", FullTime),
         ("permanent", FullTime),
         ("Paid Internship", Internship),
+        // Values as they occur in /work/shared/data job files.
+        ("Full Time Employee", FullTime),
+        ("full_time", FullTime),
+        ("part_time", PartTime),
+        ("CONTRACT", Contract),
+        ("INTERNSHIP", Internship),
+        ("Full-Time", FullTime),
+        ("Other", Other),
     ];
     for (s, want) in cases {
         assert_eq!(normalize_employment_type(s), Some(*want), "{s}");
