@@ -114,6 +114,9 @@ const TECH_NEXT: &[&str] = &[
     "queries",
     "environment",
     "environments",
+    "preferred",
+    "required",
+    "desired",
 ];
 
 /// Words before a name after which a phrase-final name is technical ("written in Go.").
