@@ -48,7 +48,10 @@ fn labelled_skills_precision_recall() {
     eprintln!("skills eval: {n} snippets, {} labelled skills; precision {precision:.3}, recall {recall:.3}", tp + fn_);
     let hp = htp as f64 / (htp + hfp).max(1) as f64;
     let hr = htp as f64 / (htp + hfn).max(1) as f64;
-    eprintln!("  of which held-out rows: {} labelled skills; precision {hp:.3}, recall {hr:.3}", htp + hfn);
+    eprintln!(
+        "  of which held-out rows: {} labelled skills; precision {hp:.3}, recall {hr:.3}",
+        htp + hfn
+    );
     for r in &report {
         eprintln!("  {r}");
     }

@@ -38,6 +38,8 @@ pub struct Gazetteer {
     sub_codes: HashMap<&'static str, Vec<&'static str>>,
     /// Longest name, in tokens.
     pub max_tokens: usize,
+    /// One-word names of 8+ letters by length, for matching misspellings ("Hamphire").
+    long_names: Vec<Vec<String>>,
 }
 
 /// Fold for matching: lowercase, accents removed, ß → ss, dots and apostrophes dropped,
@@ -98,6 +100,7 @@ impl Gazetteer {
             names: HashMap::new(),
             sub_codes: HashMap::new(),
             max_tokens: 1,
+            long_names: Vec::new(),
         };
         for r in rows(COUNTRIES) {
             if r.len() < 5 {
@@ -143,7 +146,35 @@ impl Gazetteer {
                 g.add(n, Place::City(countries.clone()));
             }
         }
+        let mut long: Vec<Vec<String>> = vec![Vec::new(); 41];
+        for k in g.names.keys() {
+            if (8..=40).contains(&k.len()) && !k.contains(' ') && k.is_ascii() {
+                long[k.len()].push(k.clone());
+            }
+        }
+        g.long_names = long;
         g
+    }
+
+    /// A one-word name at edit distance 1 from `word` (a folded, unmatched word of 8+
+    /// letters): "hamphire" → "hampshire". Only unambiguous corrections are returned.
+    pub fn near_miss(&self, word: &str) -> Option<&[Place]> {
+        let n = word.len();
+        if !(8..=40).contains(&n) || !word.is_ascii() {
+            return None;
+        }
+        let mut found: Option<&String> = None;
+        for len in [n - 1, n, n + 1] {
+            for k in self.long_names.get(len).into_iter().flatten() {
+                if edit1(word.as_bytes(), k.as_bytes()) {
+                    if found.is_some_and(|f| f != k) {
+                        return None;
+                    }
+                    found = Some(k);
+                }
+            }
+        }
+        found.and_then(|k| self.lookup(k))
     }
 
     fn add(&mut self, name: &str, place: Place) {
@@ -172,6 +203,27 @@ impl Gazetteer {
             .get(code)
             .map(|v| v.as_slice())
             .unwrap_or(&[])
+    }
+}
+
+/// Whether `a` and `b` differ by exactly one inserted, deleted or substituted byte, or by
+/// two adjacent bytes swapped.
+fn edit1(a: &[u8], b: &[u8]) -> bool {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if p == a.len() {
+        return b.len() == a.len() + 1;
+    }
+    match b.len() - a.len() {
+        0 => {
+            a[p + 1..] == b[p + 1..]
+                || (p + 1 < a.len()
+                    && a[p] == b[p + 1]
+                    && a[p + 1] == b[p]
+                    && a[p + 2..] == b[p + 2..])
+        }
+        1 => a[p..] == b[p + 1..],
+        _ => false,
     }
 }
 

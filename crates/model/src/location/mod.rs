@@ -288,6 +288,7 @@ pub fn normalize_location(text: &str) -> LocationInfo {
     let mut group = 0usize;
     // Whether a non-policy word came earlier in this group (makes a code a "state of" it).
     let mut placey = false;
+    let mut address = false;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -296,6 +297,17 @@ pub fn normalize_location(text: &str) -> LocationInfo {
             placey = false;
         }
         // "OR" after a city is Oregon, not "or".
+        if t.sep != Sep::Space || i == 0 {
+            // "10 Holland, Irvine, CA": a part starting with a house number is a street.
+            address = t.folded.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.sep == Sep::Space && !n.folded.bytes().all(|b| b.is_ascii_digit())
+                });
+        }
+        if address {
+            i += 1;
+            continue;
+        }
         if t.is_connector() && (all_caps || !t.is_upper()) {
             // "Milwaukee or Los Angeles": a new place follows.
             group += 1;
@@ -374,7 +386,22 @@ pub fn normalize_location(text: &str) -> LocationInfo {
                 i += n;
             }
             _ => {
-                if !is_policy_word(&t.folded) && t.is_capitalized() {
+                // A misspelt long name ("Lymington, Hamphire").
+                let near = if t.is_capitalized() && !address {
+                    g.near_miss(&t.folded)
+                } else {
+                    None
+                };
+                if let Some(places) = near {
+                    let mut cands: Vec<(&'static str, u8)> = Vec::new();
+                    for c in places.iter().flat_map(place_cands) {
+                        if !cands.iter().any(|x| x.0 == c.0) {
+                            cands.push(c);
+                        }
+                    }
+                    hits.push(Hit { cands, group });
+                    placey = true;
+                } else if !is_policy_word(&t.folded) && t.is_capitalized() {
                     placey = true;
                 }
                 i += 1;

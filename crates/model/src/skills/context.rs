@@ -369,7 +369,8 @@ fn rejected(text: &str, c: &Cand) -> bool {
     let (prev, _) = word_at(text, c.start, false);
     let glued_next = b.get(c.end) == Some(&b' ');
     let glued_prev = c.start > 0 && b[c.start - 1] == b' ';
-    (glued_next && in_list(next, &lists().stop_next)) || (glued_prev && in_list(prev, &lists().stop_prev))
+    (glued_next && in_list(next, &lists().stop_next))
+        || (glued_prev && in_list(prev, &lists().stop_prev))
 }
 
 /// Only separators and list words between two matches: "Go, Python", "C/C++", "Chef or Puppet".
@@ -381,7 +382,12 @@ fn list_gap(gap: &str) -> bool {
         .filter(|w| !w.is_empty())
         .all(|w| {
             // Sorted: `in_list` binary-searches.
-            in_list(w, &["also", "and", "as", "e.g", "eg", "etc", "nor", "or", "plus", "well"])
+            in_list(
+                w,
+                &[
+                    "also", "and", "as", "e.g", "eg", "etc", "nor", "or", "plus", "well",
+                ],
+            )
         })
 }
 

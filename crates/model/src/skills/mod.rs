@@ -174,7 +174,9 @@ pub fn extract_skills(text: &str) -> Vec<SkillMatch> {
         if word_end == i + 1 || word_end == i + 2 && hay[i + 1] == b'.' {
             // Only exact-case one-letter aliases ("C", "R") can match.
             for ai in &t.single {
-                if t.aliases[*ai as usize].text.as_bytes() == [bytes[i - 1]] && boundary_ok(bytes, i - 1, i) {
+                if t.aliases[*ai as usize].text.as_bytes() == [bytes[i - 1]]
+                    && boundary_ok(bytes, i - 1, i)
+                {
                     hits.push((i - 1, i, std::slice::from_ref(ai)));
                 }
             }

@@ -59,14 +59,18 @@ fn word_key(w: &[u8]) -> usize {
     let mut buf = [0u8; 8];
     let n = w.len().min(8);
     buf[..n].copy_from_slice(&w[..n]);
-    let x = (u64::from_le_bytes(buf) ^ ((w.len() as u64) << 56)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let x =
+        (u64::from_le_bytes(buf) ^ ((w.len() as u64) << 56)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     (x >> 48) as usize
 }
 
 /// End of the haystack word starting at `i`, and its `word_key`.
 #[inline]
 pub fn scan_word(hay: &[u8], i: usize) -> (usize, usize) {
-    let j = hay[i..].iter().position(|&c| c == b' ').map_or(hay.len(), |p| i + p);
+    let j = hay[i..]
+        .iter()
+        .position(|&c| c == b' ')
+        .map_or(hay.len(), |p| i + p);
     (j, word_key(&hay[i..j]))
 }
 
@@ -94,7 +98,9 @@ impl Taxonomy {
         if !v.is_empty() && v.len() < w.len() && self.has_key(word_key(v)) {
             return true;
         }
-        v.iter().position(|&c| c == b'.').is_some_and(|p| p > 0 && self.has_key(word_key(&v[..p])))
+        v.iter()
+            .position(|&c| c == b'.')
+            .is_some_and(|p| p > 0 && self.has_key(word_key(&v[..p])))
     }
 }
 
