@@ -17,7 +17,7 @@ pub fn normalize_employment_type(text: &str) -> Option<EmploymentType> {
         return Some(t);
     }
     // "Full-time / Permanent", "Contract (6 months)", "Intern - Summer 2025"…
-    text.split(|c: char| matches!(c, ',' | '/' | '|' | ';' | '(' | ')' | '·' | '•' | '-' | '–'))
+    text.split([',', '/', '|', ';', '(', ')', '·', '•', '-', '–'])
         .map(squash)
         .find_map(|part| exact(&part))
         .or_else(|| contains_cue(&whole))

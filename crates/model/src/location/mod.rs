@@ -61,6 +61,12 @@ const ISO3_STOP: &[&str] = &[
     "TUN", "IND", "MLI", "ITA", "CHE", "POL", "LIE", "MAC", "SUR", "BEN", "GAB", "NER", "PAN",
 ];
 
+/// What a matched name denotes.
+enum Named<'a> {
+    Places(&'a [Place]),
+    Region(&'static regions::RegionName),
+}
+
 /// One matched name.
 #[derive(Debug, Clone)]
 struct Hit {
@@ -316,7 +322,7 @@ pub fn normalize_location(text: &str) -> LocationInfo {
             continue;
         }
         // Longest name starting here that stays inside one comma part.
-        let mut best: Option<(usize, Option<&[Place]>, Option<&regions::RegionName>)> = None;
+        let mut best: Option<(usize, Named)> = None;
         let mut key = String::new();
         let limit = g.max_tokens.max(5);
         for n in 1..=limit {
@@ -334,13 +340,13 @@ pub fn normalize_location(text: &str) -> LocationInfo {
             let cap_ok = |k: &str| !needs_capital(k) || all_caps || t.is_capitalized();
             if let Some(r) = regions::REGION_NAMES.iter().find(|r| r.phrase == key) {
                 if !r.upper || t.is_upper() {
-                    best = Some((n, None, Some(r)));
+                    best = Some((n, Named::Region(r)));
                     continue;
                 }
             }
             if let Some(places) = g.lookup(&key) {
                 if cap_ok(&key) {
-                    best = Some((n, Some(places), None));
+                    best = Some((n, Named::Places(places)));
                 }
             }
         }
@@ -361,7 +367,7 @@ pub fn normalize_location(text: &str) -> LocationInfo {
             }
         }
         match best {
-            Some((n, Some(places), _)) => {
+            Some((n, Named::Places(places))) => {
                 let mut cands: Vec<(&'static str, u8)> = Vec::new();
                 for p in places {
                     for c in place_cands(p) {
@@ -376,7 +382,7 @@ pub fn normalize_location(text: &str) -> LocationInfo {
                 placey = true;
                 i += n;
             }
-            Some((n, None, Some(r))) => {
+            Some((n, Named::Region(r))) => {
                 for reg in r.regions {
                     if !regions.iter().any(|x| x == reg) {
                         regions.push(reg.to_string());
