@@ -19,27 +19,57 @@ enum Flow {
     Skip,
 }
 
+/// A tag name (up to 8 bytes) packed into an integer, lowercased, for a cheap `match`.
+const fn key(name: &[u8]) -> u64 {
+    let mut k = 0u64;
+    let mut i = 0;
+    while i < name.len() && i < 8 {
+        k = k << 8 | name[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    k
+}
+
+/// Flow of a tag name of at most 8 bytes.
 fn flow_of(name: &[u8]) -> Flow {
-    let mut buf = [0u8; 12];
-    if name.len() > buf.len() {
-        return Flow::Inline;
+    const PARA: [u64; 16] = [
+        key(b"p"), key(b"h1"), key(b"h2"), key(b"h3"), key(b"h4"), key(b"h5"), key(b"h6"), key(b"ul"),
+        key(b"ol"), key(b"table"), key(b"pre"), key(b"section"), key(b"article"), key(b"dl"), key(b"hr"),
+        key(b"figure"),
+    ];
+    const LINE: [u64; 18] = [
+        key(b"div"), key(b"br"), key(b"tr"), key(b"header"), key(b"footer"), key(b"nav"), key(b"aside"),
+        key(b"main"), key(b"dt"), key(b"dd"), key(b"form"), key(b"address"), key(b"caption"), key(b"tbody"),
+        key(b"thead"), key(b"center"), key(b"details"), key(b"summary"),
+    ];
+    const SKIP: [u64; 9] = [
+        key(b"script"), key(b"style"), key(b"head"), key(b"title"), key(b"noscript"), key(b"template"),
+        key(b"svg"), key(b"iframe"), key(b"object"),
+    ];
+    let k = key(name);
+    if k == key(b"li") {
+        Flow::Item
+    } else if k == key(b"td") || k == key(b"th") {
+        Flow::Cell
+    } else if PARA.contains(&k) {
+        Flow::Para
+    } else if LINE.contains(&k) {
+        Flow::Line
+    } else if SKIP.contains(&k) {
+        Flow::Skip
+    } else {
+        Flow::Inline
     }
-    for (d, s) in buf.iter_mut().zip(name) {
-        *d = s.to_ascii_lowercase();
-    }
-    match &buf[..name.len()] {
-        b"p" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"ul" | b"ol" | b"table"
-        | b"blockquote" | b"pre" | b"section" | b"article" | b"dl" | b"hr" | b"figure" => {
-            Flow::Para
-        }
-        b"div" | b"br" | b"tr" | b"header" | b"footer" | b"nav" | b"aside" | b"main" | b"dt"
-        | b"dd" | b"form" | b"address" | b"figcaption" | b"caption" | b"tbody" | b"thead"
-        | b"center" | b"details" | b"summary" => Flow::Line,
-        b"li" => Flow::Item,
-        b"td" | b"th" => Flow::Cell,
-        b"script" | b"style" | b"head" | b"title" | b"noscript" | b"template" | b"svg"
-        | b"iframe" | b"object" => Flow::Skip,
-        _ => Flow::Inline,
+}
+
+/// Tags longer than 8 bytes that still break lines.
+fn long_flow(name: &[u8]) -> Flow {
+    if name.eq_ignore_ascii_case(b"blockquote") {
+        Flow::Para
+    } else if name.eq_ignore_ascii_case(b"figcaption") {
+        Flow::Line
+    } else {
+        Flow::Inline
     }
 }
 
@@ -106,6 +136,17 @@ impl Out {
     }
 }
 
+/// Visible ASCII that needs no attention: not space/control, '<', '&' or non-ASCII.
+static PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = b'!';
+    while c < 0x7f {
+        t[c as usize] = c != b'<' && c != b'&';
+        c += 1;
+    }
+    t
+};
+
 /// Whether the text has at least one real tag (`<p`, `</div`, `<!--`…).
 fn has_tags(s: &str) -> bool {
     let b = s.as_bytes();
@@ -149,29 +190,21 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// End of a tag starting at `b[i] == '<'` (index after '>'), skipping quoted attribute values.
 fn tag_end(b: &[u8], i: usize) -> Option<usize> {
-    let mut q: u8 = 0;
     let mut j = i + 1;
-    while j < b.len() {
-        let c = b[j];
-        if q != 0 {
-            if c == q {
-                q = 0;
-            }
-        } else if c == b'"' || c == b'\'' {
-            // Quotes only open inside attributes (after '='); a stray quote elsewhere
-            // must not swallow the rest of the document.
-            if b[..j]
-                .last()
-                .is_some_and(|p| *p == b'=' || p.is_ascii_whitespace())
-            {
-                q = c;
-            }
-        } else if c == b'>' {
-            return Some(j + 1);
+    loop {
+        let p = j + memchr::memchr3(b'>', b'"', b'\'', &b[j..])?;
+        let c = b[p];
+        if c == b'>' {
+            return Some(p + 1);
         }
-        j += 1;
+        // Quotes only open inside attributes (after '=' or a space); a stray quote
+        // elsewhere must not swallow the rest of the document.
+        if matches!(b[p - 1], b'=' | b' ' | b'\t' | b'\n' | b'\r') {
+            j = p + 1 + memchr::memchr(c, &b[p + 1..])? + 1;
+        } else {
+            j = p + 1;
+        }
     }
-    None
 }
 
 fn scan(s: &str) -> String {
@@ -204,7 +237,8 @@ fn scan(s: &str) -> String {
             if is_tag {
                 if let Some(end) = tag_end(b, i) {
                     let name = &b[name_start..name_end];
-                    match flow_of(name) {
+                    let flow = if name.len() > 8 { long_flow(name) } else { flow_of(name) };
+                    match flow {
                         Flow::Inline => {
                             // Inline tags still separate words when the source had space.
                         }
@@ -256,9 +290,14 @@ fn scan(s: &str) -> String {
                 continue;
             }
         }
-        if c > b' ' && c < 0x7f {
+        if matches!(c, b' ' | b'\n' | b'\t' | b'\r') {
+            out.ws();
+            i += 1;
+            continue;
+        }
+        if PLAIN[c as usize] {
             let mut j = i + 1;
-            while j < b.len() && b[j] > b' ' && b[j] < 0x7f && b[j] != b'<' && b[j] != b'&' {
+            while j < b.len() && PLAIN[b[j] as usize] {
                 j += 1;
             }
             out.run(&s[i..j]);
