@@ -316,17 +316,32 @@ fn word_at(text: &str, from: usize, forward: bool) -> (&str, usize) {
 
 /// Word lists, lowercased and sorted once for binary search.
 struct Lists {
-    tech_next: Vec<&'static str>,
-    tech_prev: Vec<&'static str>,
-    stop_next: Vec<&'static str>,
-    stop_prev: Vec<&'static str>,
+    tech_next: Vec<u128>,
+    tech_prev: Vec<u128>,
+    stop_next: Vec<u128>,
+    stop_prev: Vec<u128>,
+    list_words: Vec<u128>,
+}
+
+/// A word of up to 16 bytes, ASCII-lowercased, packed into an integer (None if longer):
+/// list look-ups are then integer binary searches.
+fn pack(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    Some(
+        b.iter()
+            .fold(0u128, |k, c| k << 8 | c.to_ascii_lowercase() as u128)
+            | (b.len() as u128) << 124,
+    )
 }
 
 fn lists() -> &'static Lists {
     static L: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
     L.get_or_init(|| {
-        let sorted = |l: &[&'static str]| {
-            let mut v = l.to_vec();
+        let sorted = |l: &[&str]| {
+            let mut v: Vec<u128> = l.iter().filter_map(|w| pack(w)).collect();
             v.sort_unstable();
             v.dedup();
             v
@@ -336,19 +351,15 @@ fn lists() -> &'static Lists {
             tech_prev: sorted(TECH_PREV),
             stop_next: sorted(STOP_NEXT),
             stop_prev: sorted(STOP_PREV),
+            list_words: sorted(&[
+                "also", "and", "as", "e.g", "eg", "etc", "nor", "or", "plus", "well",
+            ]),
         }
     })
 }
 
-fn in_list(w: &str, list: &[&str]) -> bool {
-    let mut buf = [0u8; 24];
-    if w.is_empty() || w.len() > buf.len() {
-        return false;
-    }
-    let lw = &mut buf[..w.len()];
-    lw.copy_from_slice(w.as_bytes());
-    lw.make_ascii_lowercase();
-    list.binary_search_by(|x| x.as_bytes().cmp(lw)).is_ok()
+fn in_list(w: &str, list: &[u128]) -> bool {
+    pack(w).is_some_and(|k| list.binary_search(&k).is_ok())
 }
 
 /// Clear non-technical use: "go-to-market", "R&D", "C-suite", "Series C", "go to".
@@ -380,15 +391,7 @@ fn list_gap(gap: &str) -> bool {
     }
     gap.split(|c: char| " ,/&|;+()[]:•·\t\n-".contains(c))
         .filter(|w| !w.is_empty())
-        .all(|w| {
-            // Sorted: `in_list` binary-searches.
-            in_list(
-                w,
-                &[
-                    "also", "and", "as", "e.g", "eg", "etc", "nor", "or", "plus", "well",
-                ],
-            )
-        })
+        .all(|w| in_list(w, &lists().list_words))
 }
 
 fn phrase_final(text: &str, end: usize) -> bool {

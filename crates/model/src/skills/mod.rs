@@ -116,7 +116,14 @@ fn in_url(text: &[u8], start: usize, end: usize) -> bool {
         e += 1;
     }
     let tok = &text[s..e];
-    tok.windows(3).any(|w| w == b"://") || tok.starts_with(b"www.") || tok.starts_with(b"(www.")
+    let url =
+        memchr::memchr_iter(b':', tok).any(|p| tok.get(p + 1..p + 3) == Some(b"//".as_slice()));
+    url || tok
+        .get(..4)
+        .is_some_and(|h| h.eq_ignore_ascii_case(b"www."))
+        || tok
+            .get(..5)
+            .is_some_and(|h| h.eq_ignore_ascii_case(b"(www."))
 }
 
 /// "Special Access Programs (SAP)": an acronym being defined, not the product.
@@ -185,18 +192,17 @@ pub fn extract_skills(text: &str) -> Vec<SkillMatch> {
             i = word_end;
             continue;
         }
-        let input = aho_corasick::Input::new(&hay)
-            .span(ws..n)
-            .anchored(aho_corasick::Anchored::Yes);
         i = word_end;
-        let Some(m) = t.ac.find(input) else { continue };
+        let Some((pattern, m_end)) = t.longest_at(&hay, ws) else {
+            continue;
+        };
         // Haystack offsets are text offsets + 1; the pattern's leading space stands for
         // the character before the word.
-        let (s, e) = (m.start(), m.end() - 1);
+        let (s, e) = (ws, m_end - 1);
         if s < e && text.is_char_boundary(s) && text.is_char_boundary(e) && boundary_ok(bytes, s, e)
         {
-            hits.push((s, e, &t.by_pattern[m.pattern().as_usize()]));
-            i = i.max(m.end());
+            hits.push((s, e, &t.by_pattern[pattern]));
+            i = i.max(m_end);
         }
     }
     let mut cands: Vec<context::Cand> = Vec::with_capacity(hits.len());

@@ -8,7 +8,10 @@ use std::sync::OnceLock;
 fn named() -> &'static [(u64, &'static str)] {
     static M: OnceLock<Vec<(u64, &'static str)>> = OnceLock::new();
     M.get_or_init(|| {
-        let mut v: Vec<(u64, &'static str)> = NAMED.iter().map(|(n, v)| (pack(n.as_bytes()), *v)).collect();
+        let mut v: Vec<(u64, &'static str)> = NAMED
+            .iter()
+            .map(|(n, v)| (pack(n.as_bytes()), *v))
+            .collect();
         v.sort_unstable_by_key(|e| e.0);
         v
     })
@@ -288,7 +291,10 @@ pub(crate) fn decode_at(s: &str) -> Option<(Decoded, usize)> {
         NBSP => "\u{a0}",
         _ => {
             let table = named();
-            table.binary_search_by_key(&packed, |e| e.0).ok().map(|k| table[k].1)?
+            table
+                .binary_search_by_key(&packed, |e| e.0)
+                .ok()
+                .map(|k| table[k].1)?
         }
     };
     Some((Decoded::Str(value), if with_semi { i + 1 } else { i }))

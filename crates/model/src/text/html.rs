@@ -33,18 +33,53 @@ const fn key(name: &[u8]) -> u64 {
 /// Flow of a tag name of at most 8 bytes.
 fn flow_of(name: &[u8]) -> Flow {
     const PARA: [u64; 16] = [
-        key(b"p"), key(b"h1"), key(b"h2"), key(b"h3"), key(b"h4"), key(b"h5"), key(b"h6"), key(b"ul"),
-        key(b"ol"), key(b"table"), key(b"pre"), key(b"section"), key(b"article"), key(b"dl"), key(b"hr"),
+        key(b"p"),
+        key(b"h1"),
+        key(b"h2"),
+        key(b"h3"),
+        key(b"h4"),
+        key(b"h5"),
+        key(b"h6"),
+        key(b"ul"),
+        key(b"ol"),
+        key(b"table"),
+        key(b"pre"),
+        key(b"section"),
+        key(b"article"),
+        key(b"dl"),
+        key(b"hr"),
         key(b"figure"),
     ];
     const LINE: [u64; 18] = [
-        key(b"div"), key(b"br"), key(b"tr"), key(b"header"), key(b"footer"), key(b"nav"), key(b"aside"),
-        key(b"main"), key(b"dt"), key(b"dd"), key(b"form"), key(b"address"), key(b"caption"), key(b"tbody"),
-        key(b"thead"), key(b"center"), key(b"details"), key(b"summary"),
+        key(b"div"),
+        key(b"br"),
+        key(b"tr"),
+        key(b"header"),
+        key(b"footer"),
+        key(b"nav"),
+        key(b"aside"),
+        key(b"main"),
+        key(b"dt"),
+        key(b"dd"),
+        key(b"form"),
+        key(b"address"),
+        key(b"caption"),
+        key(b"tbody"),
+        key(b"thead"),
+        key(b"center"),
+        key(b"details"),
+        key(b"summary"),
     ];
     const SKIP: [u64; 9] = [
-        key(b"script"), key(b"style"), key(b"head"), key(b"title"), key(b"noscript"), key(b"template"),
-        key(b"svg"), key(b"iframe"), key(b"object"),
+        key(b"script"),
+        key(b"style"),
+        key(b"head"),
+        key(b"title"),
+        key(b"noscript"),
+        key(b"template"),
+        key(b"svg"),
+        key(b"iframe"),
+        key(b"object"),
     ];
     let k = key(name);
     if k == key(b"li") {
@@ -237,7 +272,11 @@ fn scan(s: &str) -> String {
             if is_tag {
                 if let Some(end) = tag_end(b, i) {
                     let name = &b[name_start..name_end];
-                    let flow = if name.len() > 8 { long_flow(name) } else { flow_of(name) };
+                    let flow = if name.len() > 8 {
+                        long_flow(name)
+                    } else {
+                        flow_of(name)
+                    };
                     match flow {
                         Flow::Inline => {
                             // Inline tags still separate words when the source had space.

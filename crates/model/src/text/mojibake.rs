@@ -29,7 +29,9 @@ pub fn fix_mojibake(s: &str) -> Cow<'_, str> {
     // Fast exit: every mojibake sequence starts with a char in U+00C2..U+00F4, which UTF-8
     // writes as 0xC3 followed by 0x82..=0xB4.
     let b = s.as_bytes();
-    if !memchr::memchr_iter(0xC3, b).any(|i| b.get(i + 1).is_some_and(|n| (0x82..=0xB4).contains(n))) {
+    if !memchr::memchr_iter(0xC3, b)
+        .any(|i| b.get(i + 1).is_some_and(|n| (0x82..=0xB4).contains(n)))
+    {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
