@@ -178,10 +178,7 @@ pub async fn renormalize(settings: &Settings, json: bool) -> anyhow::Result<Exit
                 continue;
             }
             let kind = it.source_kind.as_deref().and_then(SourceKind::parse).unwrap_or(SourceKind::Jsonl);
-            let ctx = hirekit_sources::Context {
-                source: it.source_name.clone(),
-                company: hirekit_sources::company_hint(&it.source_location),
-            };
+            let ctx = hirekit_ingest::context_for(&it.source_name, &it.source_location);
             let parsed = serde_json::from_str::<Value>(&it.raw)
                 .map_err(|e| e.to_string())
                 .and_then(|raw| hirekit_sources::parse_item(kind, &raw, &ctx).map_err(|e| e.reason));

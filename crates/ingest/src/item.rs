@@ -1,11 +1,27 @@
 //! One parsed item → what the store keeps.
 
-use hirekit_model::{dedupe, normalize::normalize, SourcePosting};
+use hirekit_model::{dedupe, normalize::normalize, SourceKind, SourcePosting};
 use hirekit_store::Incoming;
 use xxhash_rust::xxh3::xxh3_128;
 
+/// How much a kind of source is preferred as the posting's defining copy: the employer's own
+/// ATS board, then a career page with JSON-LD, then aggregators (feeds, files, job boards).
+pub fn rank(kind: SourceKind) -> i64 {
+    match kind {
+        SourceKind::Greenhouse
+        | SourceKind::Lever
+        | SourceKind::Ashby
+        | SourceKind::Workable
+        | SourceKind::SmartRecruiters
+        | SourceKind::Recruitee
+        | SourceKind::Personio => 2,
+        SourceKind::JsonLd => 1,
+        SourceKind::RemoteOk | SourceKind::Feed | SourceKind::Csv | SourceKind::Jsonl => 0,
+    }
+}
+
 /// Normalize an item and compute its identity: external id, content hash and fingerprint.
-pub fn to_incoming(sp: &SourcePosting) -> Incoming {
+pub fn to_incoming(kind: SourceKind, sp: &SourcePosting) -> Incoming {
     let raw = serde_json::to_string(&sp.raw).unwrap_or_else(|_| "null".into());
     let content_hash = format!("{:032x}", xxh3_128(raw.as_bytes()));
     let posting = normalize(sp);
@@ -25,6 +41,7 @@ pub fn to_incoming(sp: &SourcePosting) -> Incoming {
         url: sp.url.clone(),
         apply_url: sp.apply_url.clone(),
         fingerprint,
+        rank: rank(kind),
         posting,
     }
 }

@@ -21,8 +21,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tokio::sync::mpsc;
 
-pub use item::to_incoming;
-pub use resolve::{resolve, Resolved, Target};
+pub use item::{rank, to_incoming};
+pub use resolve::{context_for, resolve, Resolved, Target};
 
 /// Items per store transaction.
 const BATCH: usize = 1000;
@@ -256,7 +256,7 @@ fn produce(kind: SourceKind, reader: &mut dyn BufRead, ctx: &Context, tx: &mpsc:
             return;
         }
         match r {
-            Ok(sp) => batch.items.push(to_incoming(&sp)),
+            Ok(sp) => batch.items.push(to_incoming(kind, &sp)),
             Err(e) => batch.failed.push(failure(ctx, e)),
         }
         if batch.items.len() >= BATCH {
@@ -292,7 +292,9 @@ fn produce_jsonl(reader: &mut dyn BufRead, ctx: &Context, tx: &mpsc::Sender<Batc
         }
         let results: Vec<Result<Option<Incoming>, ItemError>> = lines
             .par_iter()
-            .map(|(no, l)| hirekit_sources::parse_jsonl_line(l, *no, ctx).map(|o| o.map(|sp| to_incoming(&sp))))
+            .map(|(no, l)| {
+                hirekit_sources::parse_jsonl_line(l, *no, ctx).map(|o| o.map(|sp| to_incoming(SourceKind::Jsonl, &sp)))
+            })
             .collect();
         let mut batch = Batch { items: Vec::with_capacity(BATCH), failed: Vec::new() };
         for r in results {

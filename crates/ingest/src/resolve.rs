@@ -34,7 +34,16 @@ impl Target {
     }
 
     pub fn context(&self) -> Context {
-        Context { source: self.display.clone(), company: hirekit_sources::company_hint(&self.location) }
+        context_for(&self.display, &self.location)
+    }
+}
+
+/// The parsing context for a source: its display name and a company name from its board
+/// token ("acme-corp" → "Acme Corp"). Renormalize must rebuild exactly this context.
+pub fn context_for(display: &str, location: &str) -> Context {
+    Context {
+        source: display.to_string(),
+        company: hirekit_sources::company_hint(location).map(|t| hirekit_sources::company_display_name(&t)),
     }
 }
 

@@ -131,10 +131,7 @@ async fn stored_items_renormalize_without_refetch() {
         let it = &items[0];
         let raw: serde_json::Value = serde_json::from_str(&it.raw).expect("raw is JSON");
         let kind = hirekit_model::SourceKind::parse(it.source_kind.as_deref().expect("kind")).expect("known kind");
-        let ctx = hirekit_sources::Context {
-            source: it.source_name.clone(),
-            company: hirekit_sources::company_hint(&it.source_location),
-        };
+        let ctx = hirekit_ingest::context_for(&it.source_name, &it.source_location);
         let sp = hirekit_sources::parse_item(kind, &raw, &ctx).expect("re-read");
         let p = hirekit_model::normalize::normalize(&sp);
         let stored = store.get_posting(it.posting_id).await.expect("get").expect("exists");

@@ -51,6 +51,7 @@ async fn seed(store: &Store) -> i64 {
         url: posting.url.clone(),
         apply_url: posting.apply_url.clone(),
         fingerprint: "acme|staff backend engineer|austin".into(),
+        rank: 2,
         posting,
     };
     store.upsert_batch(src.id, run, 1, &[it]).await.expect("upsert");

@@ -23,7 +23,7 @@ const SOURCE_COLS: &str = "id, name, kind, location, registered, interval_secs, 
 const POSTING_COLS: &str = "id, fingerprint, title, company, role_family, seniority, track, remote, \
     countries, regions, locations, employment_type, salary_min, salary_max, salary_currency, \
     salary_period, salary_text, skills, description, url, apply_url, department, posted_at, \
-    valid_through, first_seen, last_seen, closed_at, updated_at, change_seq";
+    valid_through, first_seen, last_seen, closed_at, updated_at, change_seq, source_rank";
 
 pub async fn ping(p: &Pool<DB>) -> Result<()> {
     sqlx::query("SELECT 1").execute(p).await?;
@@ -206,10 +206,11 @@ fn json_list(v: &[String]) -> String {
 enum Plan {
     /// Same source item, same content: only bookkeeping.
     Unchanged { item_row: i64, posting_id: i64 },
-    /// Same source item, new content (or seen again after being closed).
-    Updated { item_row: i64, posting_id: i64 },
-    /// A new item that joins an existing posting.
-    Merge { posting_id: i64, reason: String },
+    /// Same source item, new content (or seen again after being closed); `defines`: this copy
+    /// ranks at least as high as the one that defines the posting, so its fields win.
+    Updated { item_row: i64, posting_id: i64, defines: bool },
+    /// A new item that joins an existing posting; `better`: it outranks the copy that defines it.
+    Merge { posting_id: i64, reason: String, better: bool },
     /// A new posting.
     New { posting_id: i64 },
 }
@@ -222,12 +223,14 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
     let mut tx = if IS_PG { p.begin().await? } else { p.begin_with("BEGIN IMMEDIATE").await? };
 
     // 1. Items this source already has.
-    let mut known: HashMap<String, (i64, i64, String, Option<i64>)> = HashMap::new();
+    // external id → (item row, posting id, content hash, item closed_at, posting's defining rank)
+    let mut known: HashMap<String, (i64, i64, String, Option<i64>, i64)> = HashMap::new();
     for chunk in items.chunks(CHUNK) {
         let mut qb = QueryBuilder::<DB>::new(
-            "SELECT external_id, id, posting_id, content_hash, closed_at FROM posting_sources WHERE source_id = ",
+            "SELECT ps.external_id, ps.id, ps.posting_id, ps.content_hash, ps.closed_at, p.source_rank \
+             FROM posting_sources ps JOIN postings p ON p.id = ps.posting_id WHERE ps.source_id = ",
         );
-        qb.push_bind(source_id).push(" AND external_id IN (");
+        qb.push_bind(source_id).push(" AND ps.external_id IN (");
         let mut sep = qb.separated(", ");
         for it in chunk {
             sep.push_bind(it.external_id.clone());
@@ -236,38 +239,46 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
         for r in qb.build().fetch_all(&mut *tx).await? {
             known.insert(
                 r.try_get("external_id")?,
-                (r.try_get("id")?, r.try_get("posting_id")?, r.try_get("content_hash")?, r.try_get("closed_at")?),
+                (
+                    r.try_get("id")?,
+                    r.try_get("posting_id")?,
+                    r.try_get("content_hash")?,
+                    r.try_get("closed_at")?,
+                    r.try_get("source_rank")?,
+                ),
             );
         }
     }
 
     // 2. For new items: open postings with the same fingerprint or the same URL (any source).
     let fresh: Vec<&Incoming> = items.iter().filter(|it| !known.contains_key(&it.external_id)).collect();
-    let mut by_fp: HashMap<String, i64> = HashMap::new();
-    let mut by_url: HashMap<String, i64> = HashMap::new();
+    // posting id and the rank of the copy that defines it
+    let mut by_fp: HashMap<String, (i64, i64)> = HashMap::new();
+    let mut by_url: HashMap<String, (i64, i64)> = HashMap::new();
     for chunk in fresh.chunks(CHUNK) {
-        let mut qb = QueryBuilder::<DB>::new("SELECT fingerprint, id FROM postings WHERE closed_at IS NULL AND fingerprint IN (");
+        let mut qb = QueryBuilder::<DB>::new("SELECT fingerprint, id, source_rank FROM postings WHERE closed_at IS NULL AND fingerprint IN (");
         let mut sep = qb.separated(", ");
         for it in chunk {
             sep.push_bind(it.fingerprint.clone());
         }
         qb.push(")");
         for r in qb.build().fetch_all(&mut *tx).await? {
-            by_fp.entry(r.try_get("fingerprint")?).or_insert(r.try_get("id")?);
+            by_fp.entry(r.try_get("fingerprint")?).or_insert((r.try_get("id")?, r.try_get("source_rank")?));
         }
         let urls: Vec<&String> = chunk.iter().flat_map(|it| it.apply_url.iter().chain(it.url.iter())).collect();
         if !urls.is_empty() {
             let mut qb = QueryBuilder::<DB>::new(
-                "SELECT url, posting_id FROM posting_sources WHERE closed_at IS NULL AND source_id <> ",
+                "SELECT ps.url, ps.posting_id, p.source_rank FROM posting_sources ps JOIN postings p ON p.id = ps.posting_id \
+                 WHERE ps.closed_at IS NULL AND ps.source_id <> ",
             );
-            qb.push_bind(source_id).push(" AND url IN (");
+            qb.push_bind(source_id).push(" AND ps.url IN (");
             let mut sep = qb.separated(", ");
             for u in urls {
                 sep.push_bind(u.clone());
             }
             qb.push(")");
             for r in qb.build().fetch_all(&mut *tx).await? {
-                by_url.entry(r.try_get("url")?).or_insert(r.try_get("posting_id")?);
+                by_url.entry(r.try_get("url")?).or_insert((r.try_get("posting_id")?, r.try_get("source_rank")?));
             }
         }
     }
@@ -282,7 +293,7 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
         if let Some(&first) = seen_in_batch.get(it.external_id.as_str()) {
             // The same item twice in one input: the later copy is a no-op.
             plans.push(match &plans[first] {
-                Plan::Unchanged { item_row, posting_id } | Plan::Updated { item_row, posting_id } => {
+                Plan::Unchanged { item_row, posting_id } | Plan::Updated { item_row, posting_id, .. } => {
                     Plan::Unchanged { item_row: *item_row, posting_id: *posting_id }
                 }
                 Plan::Merge { posting_id, .. } | Plan::New { posting_id } => {
@@ -292,22 +303,22 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
             continue;
         }
         seen_in_batch.insert(it.external_id.as_str(), plans.len());
-        let plan = if let Some((row, pid, hash, closed)) = known.get(&it.external_id) {
+        let plan = if let Some((row, pid, hash, closed, rank)) = known.get(&it.external_id) {
             if *hash == it.content_hash && closed.is_none() {
                 Plan::Unchanged { item_row: *row, posting_id: *pid }
             } else {
-                Plan::Updated { item_row: *row, posting_id: *pid }
+                Plan::Updated { item_row: *row, posting_id: *pid, defines: it.rank >= *rank }
             }
-        } else if let Some(&pid) = by_fp.get(&it.fingerprint) {
-            Plan::Merge { posting_id: pid, reason: "same company, title and location".into() }
-        } else if let Some(pid) = it.apply_url.iter().chain(it.url.iter()).find_map(|u| by_url.get(u).copied()) {
-            Plan::Merge { posting_id: pid, reason: "same job URL".into() }
+        } else if let Some(&(pid, rank)) = by_fp.get(&it.fingerprint) {
+            Plan::Merge { posting_id: pid, reason: "same company, title and location".into(), better: it.rank > rank }
+        } else if let Some((pid, rank)) = it.apply_url.iter().chain(it.url.iter()).find_map(|u| by_url.get(u).copied()) {
+            Plan::Merge { posting_id: pid, reason: "same job URL".into(), better: it.rank > rank }
         } else {
             let pid = next_id;
             next_id += 1;
-            by_fp.insert(it.fingerprint.clone(), pid);
+            by_fp.insert(it.fingerprint.clone(), (pid, it.rank));
             for u in it.apply_url.iter().chain(it.url.iter()) {
-                by_url.entry(u.clone()).or_insert(pid);
+                by_url.entry(u.clone()).or_insert((pid, it.rank));
             }
             Plan::New { posting_id: pid }
         };
@@ -328,18 +339,30 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
                 touched_postings.push(*posting_id);
                 out.unchanged += 1;
             }
-            Plan::Updated { item_row, posting_id } => {
+            Plan::Updated { item_row, posting_id, defines } => {
                 update_item(&mut tx, *item_row, it, run, now).await?;
-                write_posting_fields(&mut tx, *posting_id, &it.posting, &it.fingerprint, now, seq).await?;
+                if *defines {
+                    write_posting_fields(&mut tx, *posting_id, &it.posting, &it.fingerprint, now, seq).await?;
+                }
                 // Seen again: a posting closed earlier is open again.
                 sqlx::query("UPDATE postings SET closed_at = NULL WHERE id = $1").bind(*posting_id).execute(&mut *tx).await?;
                 touched_postings.push(*posting_id);
                 out.updated += 1;
             }
-            Plan::Merge { posting_id, reason } => {
+            Plan::Merge { posting_id, reason, better } => {
                 new_items.push((*posting_id, it, Some(reason.as_str())));
                 touched_postings.push(*posting_id);
-                fill_gaps(&mut tx, *posting_id, &it.posting, now, seq).await?;
+                if *better {
+                    // The employer's own copy now defines the posting (and its apply link).
+                    write_posting_fields(&mut tx, *posting_id, &it.posting, &it.fingerprint, now, seq).await?;
+                    sqlx::query("UPDATE postings SET source_rank = $1 WHERE id = $2")
+                        .bind(it.rank)
+                        .bind(*posting_id)
+                        .execute(&mut *tx)
+                        .await?;
+                } else {
+                    fill_gaps(&mut tx, *posting_id, &it.posting, now, seq).await?;
+                }
                 out.merged += 1;
             }
             Plan::New { posting_id } => {
@@ -349,10 +372,10 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
             }
         }
     }
-    for chunk in new_postings.chunks(CHUNK / 30) {
+    for chunk in new_postings.chunks(500) {
         insert_postings(&mut tx, chunk, now, seq).await?;
     }
-    for chunk in new_items.chunks(CHUNK / 12) {
+    for chunk in new_items.chunks(1000) {
         insert_items(&mut tx, source_id, chunk, run, now).await?;
     }
     for chunk in touched_items.chunks(CHUNK) {
@@ -414,7 +437,8 @@ async fn insert_postings(conn: &mut Conn, rows: &[(i64, &Incoming)], now: i64, s
             .push_bind(now)
             .push_bind(None::<i64>)
             .push_bind(now)
-            .push_bind(seq);
+            .push_bind(seq)
+            .push_bind(it.rank);
     });
     qb.build().execute(conn).await?;
     Ok(())

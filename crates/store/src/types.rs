@@ -43,6 +43,9 @@ pub struct Incoming {
     pub apply_url: Option<String>,
     /// Cross-source identity: normalized company + title + location.
     pub fingerprint: String,
+    /// How much this source's copy is preferred: an employer's own ATS board (2) over its
+    /// career page (1) over an aggregator (0). The best copy supplies the fields and apply link.
+    pub rank: i64,
     pub posting: Posting,
 }
 

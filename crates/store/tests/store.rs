@@ -36,6 +36,7 @@ fn item(ext: &str, title: &str, company: &str, city: &str, version: &str) -> Inc
         url: Some(format!("https://jobs.example/{company}/{ext}")),
         apply_url: Some(format!("https://jobs.example/{company}/{ext}/apply")),
         fingerprint: format!("{}|{}|{}", company.to_lowercase(), title.to_lowercase(), city.to_lowercase()),
+        rank: 0,
         posting: p,
     }
 }

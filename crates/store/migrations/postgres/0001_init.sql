@@ -65,7 +65,9 @@ CREATE TABLE postings (
     last_seen        BIGINT NOT NULL,
     closed_at        BIGINT,
     updated_at       BIGINT NOT NULL,
-    change_seq       BIGINT NOT NULL
+    change_seq       BIGINT NOT NULL,
+    -- rank of the source that set the fields: employer ATS boards (2) > career pages (1) > aggregators (0)
+    source_rank      BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX postings_open_fingerprint ON postings (fingerprint) WHERE closed_at IS NULL;
 CREATE INDEX postings_change_seq ON postings (change_seq);

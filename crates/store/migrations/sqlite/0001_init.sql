@@ -65,7 +65,9 @@ CREATE TABLE postings (
     last_seen        INTEGER NOT NULL,
     closed_at        INTEGER,
     updated_at       INTEGER NOT NULL,
-    change_seq       INTEGER NOT NULL
+    change_seq       INTEGER NOT NULL,
+    -- rank of the source that set the fields: employer ATS boards (2) > career pages (1) > aggregators (0)
+    source_rank      INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX postings_open_fingerprint ON postings (fingerprint) WHERE closed_at IS NULL;
 CREATE INDEX postings_change_seq ON postings (change_seq);
