@@ -86,25 +86,64 @@ const LEGAL_PHRASES: &[&[&str]] = &[
     &["university", "recruiting"],
 ];
 
-/// Lowercase ASCII-folded words of `s` (letters and digits only; '+' and '#' kept for C++/C#).
-fn words(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
+/// Appends the lowercase, accent-folded words of `s` to `out`, one space between words
+/// (letters and digits only; '+' and '#' kept for C++/C#). With `skip_brackets`, text in
+/// round or square brackets is left out.
+fn norm_into(s: &str, skip_brackets: bool, out: &mut String) {
+    let mut depth = 0usize;
+    let mut gap = !out.is_empty();
     for ch in s.chars() {
-        if ch.is_alphanumeric() || ch == '+' || ch == '#' {
-            for l in ch.to_lowercase() {
-                cur.push(fold(l));
+        if skip_brackets {
+            match ch {
+                '(' | '[' => {
+                    depth += 1;
+                    gap = !out.is_empty();
+                    continue;
+                }
+                ')' | ']' => {
+                    depth = depth.saturating_sub(1);
+                    gap = !out.is_empty();
+                    continue;
+                }
+                _ if depth > 0 => continue,
+                _ => {}
             }
+        }
+        if ch.is_ascii_alphanumeric() || ch == '+' || ch == '#' {
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push(ch.to_ascii_lowercase());
         } else if ch == '\'' || ch == '’' {
             // "Master's" and "Master’s" are one word either way.
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+        } else if ch.is_alphanumeric() {
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            for l in ch.to_lowercase() {
+                out.push(fold(l));
+            }
+        } else if !out.is_empty() {
+            gap = true;
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
+}
+
+fn norm(s: &str, skip_brackets: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    norm_into(s, skip_brackets, &mut out);
     out
+}
+
+/// The words of a normalized string.
+fn split_words(n: &str) -> Vec<&str> {
+    if n.is_empty() {
+        Vec::new()
+    } else {
+        n.split(' ').collect()
+    }
 }
 
 /// Fold common accented letters so "Zürich" and "Zurich" agree.
@@ -126,40 +165,24 @@ fn fold(c: char) -> char {
     }
 }
 
-/// `s` without bracketed parts: "Hudson River Trading (HRT)" → "Hudson River Trading ".
-fn without_brackets(s: &str) -> String {
-    let mut t = String::with_capacity(s.len());
-    let mut depth = 0usize;
-    for ch in s.chars() {
-        match ch {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => t.push(ch),
-            _ => {}
-        }
-    }
-    t
-}
-
 /// "Acme, Inc." → "acme"; "ACME GmbH" → "acme"; "Palantir Technologies" → "palantir".
-/// Spaces and hyphens are dropped so "Bristol-Myers Squibb" and "Bristol Myers Squibb" agree.
+/// Bracketed parts ("(HRT)") are dropped, and so are spaces and hyphens, so
+/// "Bristol-Myers Squibb" and "Bristol Myers Squibb" agree.
 pub fn company_key(company: &str) -> String {
-    let mut w = words(&without_brackets(company));
-    if w.is_empty() {
-        w = words(company);
+    let mut n = norm(company, true);
+    if n.is_empty() {
+        n = norm(company, false);
     }
+    let mut w = split_words(&n);
     loop {
-        if w.len() > 1
-            && w.last()
-                .is_some_and(|x| LEGAL_SUFFIXES.contains(&x.as_str()))
-        {
+        if w.len() > 1 && w.last().is_some_and(|x| LEGAL_SUFFIXES.contains(x)) {
             w.pop();
             continue;
         }
-        let phrase = LEGAL_PHRASES
+        match LEGAL_PHRASES
             .iter()
-            .find(|p| w.len() > p.len() && w.ends_with_strs(p));
-        match phrase {
+            .find(|p| w.len() > p.len() && w.ends_with(p))
+        {
             Some(p) => w.truncate(w.len() - p.len()),
             None => break,
         }
@@ -168,20 +191,6 @@ pub fn company_key(company: &str) -> String {
         w.remove(0);
     }
     w.concat()
-}
-
-trait EndsWithStrs {
-    fn ends_with_strs(&self, tail: &[&str]) -> bool;
-}
-
-impl EndsWithStrs for Vec<String> {
-    fn ends_with_strs(&self, tail: &[&str]) -> bool {
-        self.len() >= tail.len()
-            && self[self.len() - tail.len()..]
-                .iter()
-                .zip(tail)
-                .all(|(a, b)| a == b)
-    }
 }
 
 /// Words that say when the job starts but not which job it is: the year ("2024"), and "Summer",
@@ -234,21 +243,35 @@ fn canon_word(w: &str) -> &str {
 /// "Sr. Backend Engineer (m/w/d) - Remote" → "backend engineer senior".
 ///
 /// The key is the sorted set of canonical words, so "Intern – Software Engineer" and
-/// "Software Engineer Intern" agree.
+/// "Software Engineer Internship - Summer 2024" agree.
 pub fn title_key(title: &str) -> String {
     title_key_without(title, &[])
 }
 
-/// Like [`title_key`], also dropping the phrases in `places` (the posting's own cities).
-fn title_key_without(title: &str, places: &[Vec<String>]) -> String {
-    let lowered = title.to_lowercase();
-    let cut = [" | ", " – remote", " - remote"]
-        .iter()
-        .filter_map(|sep| lowered.find(sep))
-        .min()
-        .unwrap_or(lowered.len());
-    let mut w = words(&lowered[..cut]);
-    for place in places {
+/// Where a trailing " | Berlin" or " - Remote" starts, if anywhere.
+fn title_tail(title: &str) -> usize {
+    let mut cut = title.find(" | ").unwrap_or(title.len());
+    for sep in [" - ", " – "] {
+        for (i, _) in title.match_indices(sep) {
+            let rest = &title[i + sep.len()..];
+            if i < cut
+                && rest.len() >= 6
+                && rest.is_char_boundary(6)
+                && rest[..6].eq_ignore_ascii_case("remote")
+            {
+                cut = i;
+            }
+        }
+    }
+    cut
+}
+
+/// Like [`title_key`], also dropping the phrases in `places` (the posting's own cities, as
+/// normalized words).
+fn title_key_without(title: &str, places: &[&str]) -> String {
+    let n = norm(&title[..title_tail(title)], false);
+    let mut w = split_words(&n);
+    for place in places.iter().filter(|place| n.contains(**place)) {
         remove_phrase(&mut w, place);
     }
     let mut out: Vec<&str> = Vec::with_capacity(w.len() + 2);
@@ -257,8 +280,8 @@ fn title_key_without(title: &str, places: &[Vec<String>]) -> String {
         let year_tail = x.len() == 2
             && x.bytes().all(|b| b.is_ascii_digit())
             && i > 0
-            && is_term_word(&w[i - 1])
-            && w[i - 1].len() == 4;
+            && w[i - 1].len() == 4
+            && is_term_word(w[i - 1]);
         if is_noise_word(x) || is_term_word(x) || year_tail {
             continue;
         }
@@ -269,19 +292,21 @@ fn title_key_without(title: &str, places: &[Vec<String>]) -> String {
     out.join(" ")
 }
 
-fn remove_phrase(w: &mut Vec<String>, phrase: &[String]) {
-    if phrase.is_empty() || w.len() <= phrase.len() {
+/// Removes the first run of words equal to `phrase` (space-separated), unless that is all there is.
+fn remove_phrase(w: &mut Vec<&str>, phrase: &str) {
+    let k = phrase.split(' ').count();
+    if phrase.is_empty() || w.len() <= k {
         return;
     }
-    if let Some(i) = (0..=w.len() - phrase.len()).find(|&i| w[i..i + phrase.len()] == *phrase) {
-        w.drain(i..i + phrase.len());
+    let hit = (0..=w.len() - k).find(|&i| w[i..i + k].iter().copied().eq(phrase.split(' ')));
+    if let Some(i) = hit {
+        w.drain(i..i + k);
     }
 }
 
 /// Country names and codes that may stand alone in a location ("Remote in USA", "Canada").
-fn country_code(words: &[String]) -> Option<&'static str> {
-    let s = words.join(" ");
-    Some(match s.as_str() {
+fn country_code(s: &str) -> Option<&'static str> {
+    Some(match s {
         "us"
         | "usa"
         | "u s"
@@ -355,95 +380,92 @@ fn city_alias(city: &str) -> &str {
         "sf" | "san fran" | "sfo" => "san francisco",
         "la" => "los angeles",
         "dc" | "d c" | "washington dc" | "washington d c" => "washington",
-        "montréal" => "montreal",
         "munchen" => "munich",
         "koln" => "cologne",
         "wien" => "vienna",
-        "zurich" => "zurich",
         _ => city,
     }
 }
 
-/// What one location string names: a city key (with a site qualifier from brackets) and countries.
-fn read_location(loc: &str, cities: &mut Vec<String>, countries: &mut Vec<&'static str>) {
-    // A site in brackets ("New York NY (Upper East Side)") tells stores apart; "(Remote)" does not.
-    let qualifier: Vec<String> = match (loc.find('('), loc.rfind(')')) {
-        (Some(a), Some(b)) if b > a => {
-            let q = words(&loc[a + 1..b]);
-            if country_code(&q).is_some() || q.iter().all(|w| is_place_noise(w)) {
-                Vec::new()
-            } else {
-                q
-            }
-        }
-        _ => Vec::new(),
-    };
-    let plain = without_brackets(loc);
+fn add_country(countries: &mut Vec<&'static str>, c: &'static str) {
+    if !countries.contains(&c) {
+        countries.push(c);
+    }
+}
+
+/// What one location string names: a city (with a site qualifier from brackets) and countries.
+fn read_location(
+    loc: &str,
+    buf: &mut String,
+    cities: &mut Vec<String>,
+    countries: &mut Vec<&'static str>,
+) {
     let mut city: Option<String> = None;
-    for part in plain.split(',') {
-        let mut w: Vec<String> = words(part)
-            .into_iter()
-            .filter(|w| !is_place_noise(w))
-            .collect();
-        if w.is_empty() {
+    let mut kept = String::new();
+    for part in loc.split(',') {
+        buf.clear();
+        norm_into(part, true, buf);
+        // The part's words without noise, space-separated (no Vec: this runs per location).
+        kept.clear();
+        for w in buf
+            .split(' ')
+            .filter(|w| !w.is_empty() && !is_place_noise(w))
+        {
+            if !kept.is_empty() {
+                kept.push(' ');
+            }
+            kept.push_str(w);
+        }
+        if kept.is_empty() {
             continue;
         }
-        if let Some(c) = country_code(&w) {
-            if !countries.contains(&c) {
-                countries.push(c);
-            }
+        if let Some(c) = country_code(&kept) {
+            add_country(countries, c);
             continue;
         }
         if city.is_some() {
             continue;
         }
-        if w.len() == 1
-            && REGION_CODES.contains(&w[0].as_str())
-            && w[0] != "ny"
-            && w[0] != "dc"
-            && w[0] != "la"
-        {
-            continue; // "USA, WA, Seattle": skip the state code.
-        }
-        if w.len() > 1 && w.last().is_some_and(|x| REGION_CODES.contains(&x.as_str())) {
-            let last = w.pop().unwrap_or_default();
-            // "Washington DC", "New York City NY": the code is part of the name only for DC.
-            if last == "dc" {
-                w.push(last);
+        let name = match kept.rsplit_once(' ') {
+            // "Detroit MI", "New York City NY": a trailing code is not part of the name (but "Washington DC").
+            Some((head, last)) if last != "dc" && REGION_CODES.contains(&last) => head,
+            Some(_) => kept.as_str(),
+            // "USA, WA, Seattle": skip the lone state code.
+            None if REGION_CODES.contains(&kept.as_str())
+                && !matches!(kept.as_str(), "ny" | "dc" | "la") =>
+            {
+                continue
+            }
+            None => kept.as_str(),
+        };
+        city = Some(city_alias(name).to_string());
+    }
+    let Some(mut city) = city else { return };
+    // A site in brackets ("New York NY (Upper East Side)") tells stores apart; "(Remote)" does not.
+    if let (Some(a), Some(b)) = (loc.find('('), loc.rfind(')')) {
+        if b > a {
+            let q = norm(&loc[a + 1..b], false);
+            if !q.is_empty() && country_code(&q).is_none() && !q.split(' ').all(is_place_noise) {
+                city.push(' ');
+                city.push_str(&q);
             }
         }
-        if let Some(c) = w.last().and_then(|x| country_code(std::slice::from_ref(x))) {
-            // "Remote in USA" read as words "usa".
-            if w.len() == 1 {
-                if !countries.contains(&c) {
-                    countries.push(c);
-                }
-                continue;
-            }
-        }
-        let joined = w.join(" ");
-        city = Some(city_alias(&joined).to_string());
     }
-    if let Some(mut c) = city {
-        if !qualifier.is_empty() {
-            c.push(' ');
-            c.push_str(&qualifier.join(" "));
-        }
-        cities.push(c);
-    }
+    cities.push(city);
 }
 
 /// Cities and countries named by the posting's location strings.
 fn places(p: &Posting) -> (Vec<String>, Vec<&'static str>) {
     let mut cities = Vec::new();
     let mut countries = Vec::new();
+    let mut buf = String::new();
     for loc in &p.locations {
         for piece in loc
             .split([';', '|', '/', '•'])
             .flat_map(|s| s.split(" & "))
             .flat_map(|s| s.split(" or "))
         {
-            read_location(piece, &mut cities, &mut countries);
+            read_location(piece, &mut buf, &mut cities, &mut countries);
         }
     }
     (cities, countries)
@@ -472,25 +494,23 @@ fn place_from(p: &Posting, cities: &[String], countries: &[&'static str]) -> Str
 /// The cross-source identity of a posting: `company|title|place`.
 pub fn fingerprint(p: &Posting) -> String {
     let (cities, countries) = places(p);
-    let city_words: Vec<Vec<String>> = cities
-        .iter()
-        .flat_map(|c| {
-            let w = words(c);
-            // Also drop the usual short forms of the city from the title ("NYC Summer Internship").
-            let short: &[&str] = match c.as_str() {
-                "new york" => &["nyc"],
-                "san francisco" => &["sf"],
-                _ => &[],
-            };
-            std::iter::once(w).chain(short.iter().map(|s| vec![s.to_string()]))
-        })
-        .collect();
-    format!(
-        "{}|{}|{}",
-        company_key(p.company.as_deref().unwrap_or("")),
-        title_key_without(&p.title, &city_words),
-        place_from(p, &cities, &countries)
-    )
+    // The posting's own cities, and their usual short forms, are dropped from the title
+    // ("NYC Summer Data Science Internship" at New York).
+    let mut city_words: Vec<&str> = Vec::with_capacity(cities.len() + 1);
+    for c in &cities {
+        city_words.push(c.as_str());
+        match c.as_str() {
+            "new york" => city_words.push("nyc"),
+            "san francisco" => city_words.push("sf"),
+            _ => {}
+        }
+    }
+    let mut out = company_key(p.company.as_deref().unwrap_or(""));
+    out.push('|');
+    out.push_str(&title_key_without(&p.title, &city_words));
+    out.push('|');
+    out.push_str(&place_from(p, &cities, &countries));
+    out
 }
 
 #[cfg(test)]
