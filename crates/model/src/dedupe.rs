@@ -204,6 +204,14 @@ fn is_term_word(w: &str) -> bool {
             && w.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Words that state the work mode or schedule rather than the job ("On-site", "Full-time").
+fn is_work_mode(w: &str) -> bool {
+    matches!(
+        w,
+        "onsite" | "offsite" | "fulltime" | "possible" | "ok" | "optional"
+    )
+}
+
 /// Title words that carry no identity: gender markers, work mode, recruiting-channel labels.
 fn is_noise_word(w: &str) -> bool {
     matches!(
@@ -282,14 +290,32 @@ fn title_key_without(title: &str, places: &[&str]) -> String {
             && i > 0
             && w[i - 1].len() == 4
             && is_term_word(w[i - 1]);
-        if is_noise_word(x) || is_term_word(x) || year_tail {
+        // "On-site", "Full-time" say how, not what ("Ruby on Rails" keeps its "on").
+        let next = w.get(i + 1).copied().unwrap_or("");
+        let prev = if i > 0 { w[i - 1] } else { "" };
+        let mode_pair = matches!((*x, next), ("on", "site") | ("full", "time"))
+            || matches!((prev, *x), ("on", "site") | ("full", "time"));
+        if is_noise_word(x) || is_term_word(x) || is_work_mode(x) || year_tail || mode_pair {
             continue;
         }
-        out.extend(canon_word(x).split(' '));
+        out.extend(canon_word(x).split(' ').map(singular));
     }
     out.sort_unstable();
     out.dedup();
     out.join(" ")
+}
+
+/// "Engineers" → "engineer": role nouns in the plural name the same opening.
+fn singular(w: &str) -> &str {
+    let plural = w.len() > 4
+        && ["ers", "ors", "ists", "ysts", "ians", "ants", "ents"]
+            .iter()
+            .any(|s| w.ends_with(s));
+    if plural {
+        &w[..w.len() - 1]
+    } else {
+        w
+    }
 }
 
 /// Removes the first run of words equal to `phrase` (space-separated), unless that is all there is.
@@ -426,6 +452,14 @@ fn read_location(
         if city.is_some() {
             continue;
         }
+        // "London UK", "Berlin Germany": a trailing country is not part of the name.
+        if let Some((head, last)) = kept.rsplit_once(' ') {
+            if let Some(c) = country_code(last) {
+                add_country(countries, c);
+                let n = head.len();
+                kept.truncate(n);
+            }
+        }
         let name = match kept.rsplit_once(' ') {
             // "Detroit MI", "New York City NY": a trailing code is not part of the name (but "Washington DC").
             Some((head, last)) if last != "dc" && REGION_CODES.contains(&last) => head,
@@ -445,7 +479,14 @@ fn read_location(
     if let (Some(a), Some(b)) = (loc.find('('), loc.rfind(')')) {
         if b > a {
             let q = norm(&loc[a + 1..b], false);
-            if !q.is_empty() && country_code(&q).is_none() && !q.split(' ').all(is_place_noise) {
+            // Skip notes ("(remote possible)"), countries and the city's own short form ("(NYC)").
+            let note = q.split(' ').any(|w| is_place_noise(w) || is_work_mode(w));
+            if !q.is_empty()
+                && !note
+                && country_code(&q).is_none()
+                && city_alias(&q) == q.as_str()
+                && q != city
+            {
                 city.push(' ');
                 city.push_str(&q);
             }
@@ -454,16 +495,37 @@ fn read_location(
     cities.push(city);
 }
 
+/// Pieces of a location list ("NYC; London / Paris"), not splitting inside brackets
+/// ("Remote (w/experience)").
+fn split_outside_brackets(loc: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut out = Vec::new();
+    for (i, ch) in loc.char_indices() {
+        match ch {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ';' | '|' | '/' | '•' if depth == 0 => {
+                out.push(&loc[start..i]);
+                start = i + ch.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&loc[start..]);
+    out.into_iter()
+}
+
 /// Cities and countries named by the posting's location strings.
 fn places(p: &Posting) -> (Vec<String>, Vec<&'static str>) {
     let mut cities = Vec::new();
     let mut countries = Vec::new();
     let mut buf = String::new();
     for loc in &p.locations {
-        for piece in loc
-            .split([';', '|', '/', '•'])
+        for piece in split_outside_brackets(loc)
             .flat_map(|s| s.split(" & "))
             .flat_map(|s| s.split(" or "))
+            .flat_map(|s| s.split(" and "))
         {
             read_location(piece, &mut buf, &mut cities, &mut countries);
         }
@@ -607,6 +669,30 @@ mod tests {
         assert_eq!(
             fp("Acme", "NYC Engineer", &["New York"]),
             fp("Acme", "Engineer", &["NYC"])
+        );
+        assert_eq!(
+            fp("Acme", "Backend Engineers", &["London UK"]),
+            fp("Acme", "Backend Engineer", &["London, UK"])
+        );
+        assert_eq!(
+            fp("Acme", "Engineer", &["San Francisco"]),
+            fp("Acme", "Engineer", &["San Francisco and Seattle"])
+        );
+        assert_eq!(
+            fp(
+                "Acme",
+                "Engineer",
+                &["San Francisco or Remote (w/experience)"]
+            ),
+            fp("Acme", "Engineer", &["SF"])
+        );
+        assert_ne!(
+            fp("Acme", "Courier", &["New York NY (Upper East Side)"]),
+            fp("Acme", "Courier", &["New York NY (Midtown)"])
+        );
+        assert_eq!(
+            fp("Acme", "Ruby on Rails Engineer - On-site", &["Austin"]),
+            fp("Acme", "Ruby on Rails Engineer", &["Austin"])
         );
     }
 }
