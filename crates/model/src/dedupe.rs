@@ -3,15 +3,16 @@
 //! Two items are one posting when their company, title and place agree after normalization:
 //! - company: legal suffixes (many languages), board-name noise ("Careers"), bracketed
 //!   abbreviations, punctuation, spaces and case do not count;
-//! - title: gender markers, punctuation, case, word order, common abbreviations, the hiring
-//!   term ("Summer 2024") and the posting's own city do not count; the level ("II", "Senior"),
-//!   the team and intern vs co-op vs full-time do;
+//! - title: gender markers, punctuation, case, word order, plurals, common abbreviations,
+//!   work-mode words, years, "Summer" and the posting's own city do not count; the level
+//!   ("II", "Senior"), the team, off-cycle terms (Fall/Winter/Spring) and intern vs co-op vs
+//!   full-time do;
 //! - place: the alphabetically first city named (so list order and extra cities listed after it
 //!   do not count), with aliases ("NYC" = "New York"); with no city, the countries; else nothing.
 //!
 //! Measured on tests/data/dedupe_pairs.tsv (see tests/dedupe_eval.rs).
 
-use crate::posting::{Posting, RemotePolicy};
+use crate::posting::Posting;
 
 /// Trailing words that name the legal form, not the company.
 const LEGAL_SUFFIXES: &[&str] = &[
@@ -533,7 +534,8 @@ fn places(p: &Posting) -> (Vec<String>, Vec<&'static str>) {
     (cities, countries)
 }
 
-/// The place part of the identity: the alphabetically first city, else the countries.
+/// The place part of the identity: the alphabetically first city (so the order of a list, and
+/// cities added after the first, do not count), else the countries, else nothing.
 pub fn place_key(p: &Posting) -> String {
     let (cities, countries) = places(p);
     place_from(p, &cities, &countries)
@@ -547,9 +549,8 @@ fn place_from(p: &Posting, cities: &[String], countries: &[&'static str]) -> Str
     c.extend(p.countries.iter().map(|c| c.to_ascii_uppercase()));
     c.sort();
     c.dedup();
-    if c.is_empty() && p.remote == Some(RemotePolicy::Remote) {
-        return "remote".to_string();
-    }
+    // The remote flag is left out on purpose: one source states it in a field, another only in
+    // the location text ("Remote"), and the same job must get the same key from both.
     c.join(",")
 }
 
