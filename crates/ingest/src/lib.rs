@@ -226,16 +226,24 @@ impl Ingestor {
         let (tx, mut rx) = mpsc::channel::<Batch>(4);
         let handle = tokio::task::spawn_blocking(move || producer(tx));
         let seen = now();
-        while let Some(batch) = rx.recv().await {
+        let (started, mut waiting, mut storing) = (std::time::Instant::now(), 0f64, 0f64);
+        loop {
+            let t = std::time::Instant::now();
+            let Some(batch) = rx.recv().await else { break };
+            waiting += t.elapsed().as_secs_f64();
             summary.failed.extend(batch.failed);
             let n = batch.items.len() as u64;
+            let t = std::time::Instant::now();
             let out = self.store.upsert_batch(source.id, run, seen, &batch.items).await?;
+            storing += t.elapsed().as_secs_f64();
             summary.new += out.new;
             summary.updated += out.updated;
             summary.unchanged += out.unchanged;
             summary.merged += out.merged;
             self.progress.items_done(n);
         }
+        // Which side limits throughput: waiting = the parser is behind, storing = the database is.
+        tracing::debug!(source = %source.name, total = started.elapsed().as_secs_f64(), waiting, storing, "pipeline timing");
         let doc = handle.await.map_err(|e| anyhow::anyhow!("parser thread failed: {e}"))?;
         if doc.is_ok() && kind.lists_whole_board() {
             summary.closed += self.store.close_missing(source.id, run, now()).await?;
