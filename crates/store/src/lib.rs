@@ -72,7 +72,10 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Store> {
         let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let opts = PgConnectOptions::from_str(url)
-                .map_err(|e| StoreError::BadUrl { url: redact(url), reason: e.to_string() })?;
+                .map_err(|e| StoreError::BadUrl { url: redact(url), reason: e.to_string() })?
+                // Tables grow from empty during an ingest: a generic plan cached while they were
+                // small keeps seq-scanning them later. Plan each execution with current stats.
+                .options([("plan_cache_mode", "force_custom_plan")]);
             let pool = PgPoolOptions::new()
                 .max_connections(8)
                 .acquire_timeout(Duration::from_secs(30))

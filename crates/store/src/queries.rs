@@ -202,6 +202,25 @@ fn json_list(v: &[String]) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
 }
 
+/// The defining-copy rank of each posting in `ids`.
+async fn posting_ranks(conn: &mut Conn, ids: impl Iterator<Item = i64>) -> Result<HashMap<i64, i64>> {
+    let mut ids: Vec<i64> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK) {
+        let mut qb = QueryBuilder::<DB>::new("SELECT id, source_rank FROM postings WHERE id IN (");
+        let mut sep = qb.separated(", ");
+        for id in chunk {
+            sep.push_bind(*id);
+        }
+        qb.push(")");
+        let rows: Vec<(i64, i64)> = qb.build_query_as().fetch_all(&mut *conn).await?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
 /// What became of each item of a batch.
 enum Plan {
     /// Same source item, same content: only bookkeeping.
@@ -227,10 +246,9 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
     let mut known: HashMap<String, (i64, i64, String, Option<i64>, i64)> = HashMap::new();
     for chunk in items.chunks(CHUNK) {
         let mut qb = QueryBuilder::<DB>::new(
-            "SELECT ps.external_id, ps.id, ps.posting_id, ps.content_hash, ps.closed_at, p.source_rank \
-             FROM posting_sources ps JOIN postings p ON p.id = ps.posting_id WHERE ps.source_id = ",
+            "SELECT external_id, id, posting_id, content_hash, closed_at FROM posting_sources WHERE source_id = ",
         );
-        qb.push_bind(source_id).push(" AND ps.external_id IN (");
+        qb.push_bind(source_id).push(" AND external_id IN (");
         let mut sep = qb.separated(", ");
         for it in chunk {
             sep.push_bind(it.external_id.clone());
@@ -239,15 +257,15 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
         for r in qb.build().fetch_all(&mut *tx).await? {
             known.insert(
                 r.try_get("external_id")?,
-                (
-                    r.try_get("id")?,
-                    r.try_get("posting_id")?,
-                    r.try_get("content_hash")?,
-                    r.try_get("closed_at")?,
-                    r.try_get("source_rank")?,
-                ),
+                (r.try_get("id")?, r.try_get("posting_id")?, r.try_get("content_hash")?, r.try_get("closed_at")?, 0),
             );
         }
+    }
+    // Separate lookups, not a JOIN: PostgreSQL's cached generic plan for the JOIN scanned the
+    // whole postings table (hundreds of ms per batch).
+    let ranks = posting_ranks(&mut tx, known.values().map(|k| k.1)).await?;
+    for k in known.values_mut() {
+        k.4 = ranks.get(&k.1).copied().unwrap_or(0);
     }
 
     // 2. For new items: open postings with the same fingerprint or the same URL (any source).
@@ -268,17 +286,18 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
         let urls: Vec<&String> = chunk.iter().flat_map(|it| it.apply_url.iter().chain(it.url.iter())).collect();
         if !urls.is_empty() {
             let mut qb = QueryBuilder::<DB>::new(
-                "SELECT ps.url, ps.posting_id, p.source_rank FROM posting_sources ps JOIN postings p ON p.id = ps.posting_id \
-                 WHERE ps.closed_at IS NULL AND ps.source_id <> ",
+                "SELECT url, posting_id FROM posting_sources WHERE closed_at IS NULL AND source_id <> ",
             );
-            qb.push_bind(source_id).push(" AND ps.url IN (");
+            qb.push_bind(source_id).push(" AND url IN (");
             let mut sep = qb.separated(", ");
             for u in urls {
                 sep.push_bind(u.clone());
             }
             qb.push(")");
-            for r in qb.build().fetch_all(&mut *tx).await? {
-                by_url.entry(r.try_get("url")?).or_insert((r.try_get("posting_id")?, r.try_get("source_rank")?));
+            let found: Vec<(String, i64)> = qb.build_query_as().fetch_all(&mut *tx).await?;
+            let ranks = posting_ranks(&mut tx, found.iter().map(|f| f.1)).await?;
+            for (url, pid) in found {
+                by_url.entry(url).or_insert((pid, ranks.get(&pid).copied().unwrap_or(0)));
             }
         }
     }
@@ -330,6 +349,7 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
     let mut new_items: Vec<(i64, &Incoming, Option<&str>)> = Vec::new();
     let mut touched_items: Vec<i64> = Vec::new();
     let mut touched_postings: Vec<i64> = Vec::new();
+    let mut fills: Vec<(i64, &Posting)> = Vec::new();
     for (it, plan) in items.iter().zip(&plans) {
         match plan {
             Plan::Unchanged { item_row, posting_id } => {
@@ -361,7 +381,7 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
                         .execute(&mut *tx)
                         .await?;
                 } else {
-                    fill_gaps(&mut tx, *posting_id, &it.posting, now, seq).await?;
+                    fills.push((*posting_id, &it.posting));
                 }
                 out.merged += 1;
             }
@@ -371,6 +391,11 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
                 out.new += 1;
             }
         }
+    }
+    fills.sort_by_key(|f| f.0);
+    fills.dedup_by_key(|f| f.0);
+    for chunk in fills.chunks(CHUNK / 10) {
+        fill_gaps(&mut tx, chunk, now, seq).await?;
     }
     for chunk in new_postings.chunks(500) {
         insert_postings(&mut tx, chunk, now, seq).await?;
@@ -524,32 +549,57 @@ async fn write_posting_fields(conn: &mut Conn, id: i64, p: &Posting, fingerprint
     Ok(())
 }
 
-/// A merged duplicate may know what the first copy did not (pay, employment type, apply link).
-async fn fill_gaps(conn: &mut Conn, id: i64, p: &Posting, now: i64, seq: i64) -> Result<()> {
-    let s = p.salary.as_ref();
-    sqlx::query(
-        "UPDATE postings SET \
-         salary_min = CASE WHEN salary_min IS NULL AND salary_max IS NULL THEN $1 ELSE salary_min END, \
-         salary_max = CASE WHEN salary_min IS NULL AND salary_max IS NULL THEN $2 ELSE salary_max END, \
-         salary_currency = CASE WHEN salary_min IS NULL AND salary_max IS NULL THEN $3 ELSE salary_currency END, \
-         salary_period = CASE WHEN salary_min IS NULL AND salary_max IS NULL THEN $4 ELSE salary_period END, \
-         employment_type = COALESCE(employment_type, $5), apply_url = COALESCE(apply_url, $6), \
-         remote = COALESCE(remote, $7), seniority = COALESCE(seniority, $8), \
-         updated_at = $9, change_seq = $10 WHERE id = $11",
-    )
-    .bind(s.and_then(|s| s.min))
-    .bind(s.and_then(|s| s.max))
-    .bind(s.and_then(|s| s.currency.clone()))
-    .bind(s.and_then(|s| s.period).map(Period::as_str))
-    .bind(p.employment_type.map(EmploymentType::as_str))
-    .bind(&p.apply_url)
-    .bind(p.remote.map(RemotePolicy::as_str))
-    .bind(p.seniority.map(Seniority::as_str))
-    .bind(now)
-    .bind(seq)
-    .bind(id)
-    .execute(conn)
-    .await?;
+/// Merged duplicates may know what the first copy did not (pay, employment type, apply link).
+/// One statement for many postings: per-row round trips dominated merge-heavy batches.
+async fn fill_gaps(conn: &mut Conn, rows: &[(i64, &Posting)], now: i64, seq: i64) -> Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut qb = QueryBuilder::<DB>::new("WITH v (id, smin, smax, scur, sper, emp, apply, remote, sen) AS (");
+    qb.push_values(rows, |mut b, (id, p)| {
+        let s = p.salary.as_ref();
+        b.push("CAST(")
+            .push_bind_unseparated(*id)
+            .push_unseparated(" AS BIGINT)")
+            .push("CAST(")
+            .push_bind_unseparated(s.and_then(|s| s.min))
+            .push_unseparated(" AS DOUBLE PRECISION)")
+            .push("CAST(")
+            .push_bind_unseparated(s.and_then(|s| s.max))
+            .push_unseparated(" AS DOUBLE PRECISION)")
+            .push("CAST(")
+            .push_bind_unseparated(s.and_then(|s| s.currency.clone()))
+            .push_unseparated(" AS TEXT)")
+            .push("CAST(")
+            .push_bind_unseparated(s.and_then(|s| s.period).map(Period::as_str))
+            .push_unseparated(" AS TEXT)")
+            .push("CAST(")
+            .push_bind_unseparated(p.employment_type.map(EmploymentType::as_str))
+            .push_unseparated(" AS TEXT)")
+            .push("CAST(")
+            .push_bind_unseparated(p.apply_url.clone())
+            .push_unseparated(" AS TEXT)")
+            .push("CAST(")
+            .push_bind_unseparated(p.remote.map(RemotePolicy::as_str))
+            .push_unseparated(" AS TEXT)")
+            .push("CAST(")
+            .push_bind_unseparated(p.seniority.map(Seniority::as_str))
+            .push_unseparated(" AS TEXT)");
+    });
+    let no_pay = "postings.salary_min IS NULL AND postings.salary_max IS NULL";
+    qb.push(format!(
+        ") UPDATE postings SET \
+         salary_min = CASE WHEN {no_pay} THEN v.smin ELSE postings.salary_min END, \
+         salary_max = CASE WHEN {no_pay} THEN v.smax ELSE postings.salary_max END, \
+         salary_currency = CASE WHEN {no_pay} THEN v.scur ELSE postings.salary_currency END, \
+         salary_period = CASE WHEN {no_pay} THEN v.sper ELSE postings.salary_period END, \
+         employment_type = COALESCE(postings.employment_type, v.emp), \
+         apply_url = COALESCE(postings.apply_url, v.apply), \
+         remote = COALESCE(postings.remote, v.remote), \
+         seniority = COALESCE(postings.seniority, v.sen), updated_at = "
+    ));
+    qb.push_bind(now).push(", change_seq = ").push_bind(seq).push(" FROM v WHERE postings.id = v.id");
+    qb.build().execute(conn).await?;
     Ok(())
 }
 
