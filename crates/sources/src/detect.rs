@@ -310,7 +310,11 @@ fn url_token(rest: &str) -> Option<String> {
     } else if host.ends_with("recruitee.com") || host.contains(".jobs.personio.") {
         sub()
     } else {
-        None
+        // Mirrors and proxies keep the public API paths: /v1/boards/acme/jobs, /v0/postings/acme…
+        ["boards", "postings", "job-board", "accounts", "companies"]
+            .iter()
+            .find_map(|k| after(k))
+            .filter(|t| t != "jobs")
     }
 }
 
