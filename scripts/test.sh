@@ -47,5 +47,11 @@ as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
   start >/dev/null
 export HIREKIT_TEST_PG_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres"
 
+# CI runs in a fresh clone on a machine that may have built hirekit before: reuse that build.
+if [ "${CI:-}" = "true" ] && [ -z "${CARGO_TARGET_DIR:-}" ]; then
+  export CARGO_TARGET_DIR="${HOME:-/root}/.cache/hirekit-ci-target"
+  mkdir -p "$CARGO_TARGET_DIR"
+fi
+
 log "running the test suite"
 if [ "$#" -gt 0 ]; then cargo test --locked "$@"; else cargo test --workspace --locked; fi
