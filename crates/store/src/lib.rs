@@ -99,6 +99,10 @@ impl Store {
             let opts = SqliteConnectOptions::new()
                 .filename(path)
                 .create_if_missing(true)
+                // Rows carry a description and the raw item (a few KB each): 16 KiB pages hold
+                // several without overflow chains (measured +18% ingest vs 4 KiB; 64 KiB was slower).
+                // Applies when the database file is created.
+                .page_size(16384)
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(60))
