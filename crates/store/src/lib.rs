@@ -107,7 +107,9 @@ impl Store {
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(60))
                 .foreign_keys(true)
-                .pragma("cache_size", "-65536")
+                // 256 MiB page cache per connection: keeps the lookup indexes of a million-posting
+                // store in memory during ingest (+19% at 1M postings vs 64 MiB).
+                .pragma("cache_size", "-262144")
                 .pragma("temp_store", "memory")
                 // Bulk ingests write hundreds of MB: checkpoint every ~40 MB, not every 4 MB.
                 .pragma("wal_autocheckpoint", "10000");
