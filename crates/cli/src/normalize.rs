@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use hirekit_model::{employment, location, salary, skills, text, title};
-use serde_json::{json, Value};
+use serde_json::json;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum What {
@@ -32,17 +32,27 @@ pub struct NormalizeArgs {
     pub default_currency: Option<String>,
 }
 
-pub fn one(what: What, line: &str, opts: &salary::SalaryOptions) -> Value {
+/// One input → one JSON line. Typed structs are written directly so fields keep their
+/// documented order (`{"min","max","currency","period"}`), which a detour through
+/// `serde_json::Value` would sort alphabetically.
+pub fn one(what: What, line: &str, opts: &salary::SalaryOptions) -> serde_json::Result<String> {
     match what {
-        What::Salary => serde_json::to_value(salary::parse_salary_with(line, opts)).unwrap_or(Value::Null),
-        What::Title => serde_json::to_value(title::normalize_title(line)).unwrap_or(Value::Null),
-        What::Location => serde_json::to_value(location::normalize_location(line)).unwrap_or(Value::Null),
+        What::Salary => serde_json::to_string(&salary::parse_salary_with(line, opts)),
+        What::Title => serde_json::to_string(&title::normalize_title(line)),
+        What::Location => serde_json::to_string(&location::normalize_location(line)),
         What::Skills => {
-            let m = skills::extract_skills(line);
-            json!({"skills": m.iter().map(|x| x.skill).collect::<Vec<_>>(), "matches": m})
+            #[derive(serde::Serialize)]
+            struct Skills {
+                skills: Vec<&'static str>,
+                matches: Vec<skills::SkillMatch>,
+            }
+            let matches = skills::extract_skills(line);
+            serde_json::to_string(&Skills { skills: matches.iter().map(|x| x.skill).collect(), matches })
         }
-        What::Employment => json!({"employment_type": employment::normalize_employment_type(line).map(|e| e.as_str())}),
-        What::Text => json!({"text": text::html_to_text(line)}),
+        What::Employment => serde_json::to_string(
+            &json!({"employment_type": employment::normalize_employment_type(line).map(|e| e.as_str())}),
+        ),
+        What::Text => serde_json::to_string(&json!({"text": text::html_to_text(line)})),
     }
 }
 
@@ -54,7 +64,7 @@ pub fn run(a: &NormalizeArgs) -> anyhow::Result<ExitCode> {
         let bytes = line?;
         let s = String::from_utf8_lossy(&bytes);
         let s = s.strip_suffix('\r').unwrap_or(&s);
-        serde_json::to_writer(&mut out, &one(a.what, s, &opts))?;
+        out.write_all(one(a.what, s, &opts)?.as_bytes())?;
         out.write_all(b"\n")?;
     }
     out.flush()?;

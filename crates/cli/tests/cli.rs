@@ -21,7 +21,10 @@ fn json_lines(s: &str) -> Vec<serde_json::Value> {
 
 #[test]
 fn normalize_prints_one_json_object_per_line() {
-    let v = json_lines(&run_stdin(&["normalize", "salary"], "€40 - €60k per year\nCompetitive\n$20-$23 per hour\n"));
+    let raw = run_stdin(&["normalize", "salary"], "€40 - €60k per year\nCompetitive\n$20-$23 per hour\n");
+    // Field order as documented, for people reading the output.
+    assert_eq!(raw.lines().next(), Some(r#"{"min":40000,"max":60000,"currency":"EUR","period":"year"}"#));
+    let v = json_lines(&raw);
     assert_eq!(v.len(), 3);
     assert_eq!(v[0], serde_json::json!({"min": 40000, "max": 60000, "currency": "EUR", "period": "year"}));
     assert!(v[1].is_null(), "no pay stated → null");
