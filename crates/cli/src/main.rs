@@ -148,7 +148,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(a) => {
             let store = settings.open_store().await?;
             let addr = a.addr.or(settings.file.addr).unwrap_or_else(config::default_addr);
-            serve(store, addr, !a.no_poll).await?;
+            let poller = if a.no_poll { None } else { Some(settings.fetcher()?) };
+            serve(store, addr, poller).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest(a) => {
@@ -166,15 +167,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Serve until Ctrl-C / SIGTERM; polls registered sources in the background.
-pub async fn serve(store: hirekit_store::Store, addr: SocketAddr, poll: bool) -> anyhow::Result<()> {
+/// Serve until Ctrl-C / SIGTERM; with a fetcher, polls registered sources in the background.
+pub async fn serve(store: hirekit_store::Store, addr: SocketAddr, poll_with: Option<hirekit_fetch::Fetcher>) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let poller = if poll {
-        let fetcher = hirekit_fetch::Fetcher::new(hirekit_fetch::FetchConfig::default())?;
-        Some(tokio::spawn(hirekit_ingest::poller::run(store.clone(), fetcher, stop_rx)))
-    } else {
-        None
-    };
+    let poller = poll_with.map(|fetcher| tokio::spawn(hirekit_ingest::poller::run(store.clone(), fetcher, stop_rx)));
     let result = hirekit_server::serve(store.clone(), addr, hirekit_server::shutdown_signal()).await;
     let _ = stop_tx.send(true);
     if let Some(p) = poller {

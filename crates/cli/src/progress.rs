@@ -7,13 +7,12 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::ProgressHandle;
 
 struct Bar {
-    bar: Mutex<Option<ProgressBar>>,
-    items: std::sync::atomic::AtomicU64,
+    bar: Mutex<Option<(ProgressBar, String, u64)>>,
     hidden: bool,
 }
 
 pub fn bar(quiet: bool) -> ProgressHandle {
-    Arc::new(Bar { bar: Mutex::new(None), items: Default::default(), hidden: quiet })
+    Arc::new(Bar { bar: Mutex::new(None), hidden: quiet })
 }
 
 impl hirekit_ingest::Progress for Bar {
@@ -30,24 +29,28 @@ impl hirekit_ingest::Progress for Bar {
             pb.set_draw_target(ProgressDrawTarget::hidden());
         }
         pb.set_message(name.to_string());
-        self.items.store(0, std::sync::atomic::Ordering::Relaxed);
         if let Ok(mut b) = self.bar.lock() {
-            *b = Some(pb);
+            *b = Some((pb, name.to_string(), 0));
         }
     }
     fn bytes_read(&self, n: u64) {
         if let Ok(b) = self.bar.lock() {
-            if let Some(pb) = b.as_ref() {
+            if let Some((pb, _, _)) = b.as_ref() {
                 pb.inc(n);
             }
         }
     }
     fn items_done(&self, n: u64) {
-        self.items.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        if let Ok(mut b) = self.bar.lock() {
+            if let Some((pb, name, items)) = b.as_mut() {
+                *items += n;
+                pb.set_message(format!("{name} · {items} postings"));
+            }
+        }
     }
     fn source_finished(&self, _name: &str) {
         if let Ok(mut b) = self.bar.lock() {
-            if let Some(pb) = b.take() {
+            if let Some((pb, _, _)) = b.take() {
                 pb.finish_and_clear();
             }
         }

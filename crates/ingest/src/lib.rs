@@ -176,7 +176,6 @@ impl Ingestor {
                 return Ok(());
             }
         };
-        let bytes: Vec<u8> = bytes[..].to_vec();
         let head = &bytes[..bytes.len().min(64 * 1024)];
         let Some(kind) = t.kind.or_else(|| hirekit_sources::detect(head, Some(&t.location))) else {
             let reason = "cannot tell the format of the response; prefix the URL with its kind".to_string();
