@@ -20,10 +20,20 @@ const CHUNK: usize = 400;
 const SOURCE_COLS: &str = "id, name, kind, location, registered, interval_secs, etag, last_modified, \
     last_polled_at, last_ok_at, last_status, last_error, consecutive_failures, created_at";
 
-const POSTING_COLS: &str = "id, fingerprint, title, company, role_family, seniority, track, remote, \
-    countries, regions, locations, employment_type, salary_min, salary_max, salary_currency, \
-    salary_period, salary_text, skills, description, url, apply_url, department, posted_at, \
-    valid_through, first_seen, last_seen, closed_at, updated_at, change_seq, source_rank";
+/// The normalized fields, in the order `push_fields` binds them (inserts and updates share it).
+macro_rules! field_cols {
+    () => {
+        "fingerprint, title, company, role_family, seniority, track, remote, countries, regions, \
+         locations, employment_type, salary_min, salary_max, salary_currency, salary_period, \
+         salary_text, skills, description, url, apply_url, department, posted_at, valid_through"
+    };
+}
+const FIELD_COLS: &str = field_cols!();
+const POSTING_COLS: &str = concat!(
+    "id, ",
+    field_cols!(),
+    ", first_seen, last_seen, closed_at, updated_at, change_seq, source_rank"
+);
 
 pub async fn ping(p: &Pool<DB>) -> Result<()> {
     sqlx::query("SELECT 1").execute(p).await?;
@@ -429,36 +439,40 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
     Ok(out)
 }
 
+/// Bind a posting's normalized fields, separated, in `FIELD_COLS` order.
+fn push_fields<Sep: std::fmt::Display>(b: &mut sqlx::query_builder::Separated<'_, DB, Sep>, fingerprint: &str, p: &Posting) {
+    let s = p.salary.as_ref();
+    b.push_bind(fingerprint.to_string())
+        .push_bind(p.title.clone())
+        .push_bind(p.company.clone())
+        .push_bind(p.role_family.as_str())
+        .push_bind(p.seniority.map(Seniority::as_str))
+        .push_bind(p.track.as_str())
+        .push_bind(p.remote.map(RemotePolicy::as_str))
+        .push_bind(json_list(&p.countries))
+        .push_bind(json_list(&p.regions))
+        .push_bind(json_list(&p.locations))
+        .push_bind(p.employment_type.map(EmploymentType::as_str))
+        .push_bind(s.and_then(|s| s.min))
+        .push_bind(s.and_then(|s| s.max))
+        .push_bind(s.and_then(|s| s.currency.clone()))
+        .push_bind(s.and_then(|s| s.period).map(Period::as_str))
+        .push_bind(p.salary_text.clone())
+        .push_bind(json_list(&p.skills))
+        .push_bind(p.description.clone())
+        .push_bind(p.url.clone())
+        .push_bind(p.apply_url.clone())
+        .push_bind(p.department.clone())
+        .push_bind(p.posted_at.map(|t| t.timestamp()))
+        .push_bind(p.valid_through.map(|t| t.timestamp()));
+}
+
 async fn insert_postings(conn: &mut Conn, rows: &[(i64, &Incoming)], now: i64, seq: i64) -> Result<()> {
     let mut qb = QueryBuilder::<DB>::new(format!("INSERT INTO postings ({POSTING_COLS}) "));
     qb.push_values(rows, |mut b, (id, it)| {
-        let p = &it.posting;
-        let s = p.salary.as_ref();
-        b.push_bind(*id)
-            .push_bind(it.fingerprint.clone())
-            .push_bind(p.title.clone())
-            .push_bind(p.company.clone())
-            .push_bind(p.role_family.as_str())
-            .push_bind(p.seniority.map(Seniority::as_str))
-            .push_bind(p.track.as_str())
-            .push_bind(p.remote.map(RemotePolicy::as_str))
-            .push_bind(json_list(&p.countries))
-            .push_bind(json_list(&p.regions))
-            .push_bind(json_list(&p.locations))
-            .push_bind(p.employment_type.map(EmploymentType::as_str))
-            .push_bind(s.and_then(|s| s.min))
-            .push_bind(s.and_then(|s| s.max))
-            .push_bind(s.and_then(|s| s.currency.clone()))
-            .push_bind(s.and_then(|s| s.period).map(Period::as_str))
-            .push_bind(p.salary_text.clone())
-            .push_bind(json_list(&p.skills))
-            .push_bind(p.description.clone())
-            .push_bind(p.url.clone())
-            .push_bind(p.apply_url.clone())
-            .push_bind(p.department.clone())
-            .push_bind(p.posted_at.map(|t| t.timestamp()))
-            .push_bind(p.valid_through.map(|t| t.timestamp()))
-            .push_bind(now)
+        b.push_bind(*id);
+        push_fields(&mut b, &it.fingerprint, &it.posting);
+        b.push_bind(now)
             .push_bind(now)
             .push_bind(None::<i64>)
             .push_bind(now)
@@ -508,44 +522,14 @@ async fn update_item(conn: &mut Conn, row: i64, it: &Incoming, run: i64, now: i6
     Ok(())
 }
 
-/// Overwrite a posting's normalized fields.
+/// Overwrite a posting's normalized fields (row-value SET works in SQLite and PostgreSQL).
 async fn write_posting_fields(conn: &mut Conn, id: i64, p: &Posting, fingerprint: &str, now: i64, seq: i64) -> Result<()> {
-    let s = p.salary.as_ref();
-    sqlx::query(
-        "UPDATE postings SET fingerprint = $1, title = $2, company = $3, role_family = $4, seniority = $5, \
-         track = $6, remote = $7, countries = $8, regions = $9, locations = $10, employment_type = $11, \
-         salary_min = $12, salary_max = $13, salary_currency = $14, salary_period = $15, salary_text = $16, \
-         skills = $17, description = $18, url = $19, apply_url = $20, department = $21, posted_at = $22, \
-         valid_through = $23, updated_at = $24, change_seq = $25 WHERE id = $26",
-    )
-    .bind(fingerprint)
-    .bind(&p.title)
-    .bind(&p.company)
-    .bind(p.role_family.as_str())
-    .bind(p.seniority.map(Seniority::as_str))
-    .bind(p.track.as_str())
-    .bind(p.remote.map(RemotePolicy::as_str))
-    .bind(json_list(&p.countries))
-    .bind(json_list(&p.regions))
-    .bind(json_list(&p.locations))
-    .bind(p.employment_type.map(EmploymentType::as_str))
-    .bind(s.and_then(|s| s.min))
-    .bind(s.and_then(|s| s.max))
-    .bind(s.and_then(|s| s.currency.clone()))
-    .bind(s.and_then(|s| s.period).map(Period::as_str))
-    .bind(&p.salary_text)
-    .bind(json_list(&p.skills))
-    .bind(&p.description)
-    .bind(&p.url)
-    .bind(&p.apply_url)
-    .bind(&p.department)
-    .bind(p.posted_at.map(|t| t.timestamp()))
-    .bind(p.valid_through.map(|t| t.timestamp()))
-    .bind(now)
-    .bind(seq)
-    .bind(id)
-    .execute(conn)
-    .await?;
+    let mut qb = QueryBuilder::<DB>::new(format!("UPDATE postings SET ({FIELD_COLS}) = ("));
+    push_fields(&mut qb.separated(", "), fingerprint, p);
+    qb.push("), updated_at = ").push_bind(now);
+    qb.push(", change_seq = ").push_bind(seq);
+    qb.push(" WHERE id = ").push_bind(id);
+    qb.build().execute(conn).await?;
     Ok(())
 }
 
