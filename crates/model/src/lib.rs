@@ -6,6 +6,7 @@ pub mod employment;
 pub mod location;
 pub mod normalize;
 pub mod posting;
+pub mod profile;
 pub mod salary;
 pub mod skills;
 pub mod text;
