@@ -72,7 +72,10 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Store> {
         let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let opts = PgConnectOptions::from_str(url)
-                .map_err(|e| StoreError::BadUrl { url: redact(url), reason: e.to_string() })?
+                .map_err(|e| StoreError::BadUrl {
+                    url: redact(url),
+                    reason: e.to_string(),
+                })?
                 // Tables grow from empty during an ingest: a generic plan cached while they were
                 // small keeps seq-scanning them later. Plan each execution with current stats.
                 .options([("plan_cache_mode", "force_custom_plan")]);
@@ -82,7 +85,9 @@ impl Store {
                 .connect_with(opts)
                 .await?;
             sqlx::migrate!("./migrations/postgres").run(&pool).await?;
-            Store { db: Db::Postgres(pool) }
+            Store {
+                db: Db::Postgres(pool),
+            }
         } else {
             let path = url
                 .strip_prefix("sqlite://")
@@ -119,7 +124,9 @@ impl Store {
                 .connect_with(opts)
                 .await?;
             sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
-            Store { db: Db::Sqlite(pool) }
+            Store {
+                db: Db::Sqlite(pool),
+            }
         };
         Ok(store)
     }
@@ -144,7 +151,13 @@ impl Store {
     }
 
     /// Find or create the source for `location` (a canonical path or URL).
-    pub async fn ensure_source(&self, name: &str, kind: Option<&str>, location: &str, now: i64) -> Result<SourceInfo> {
+    pub async fn ensure_source(
+        &self,
+        name: &str,
+        kind: Option<&str>,
+        location: &str,
+        now: i64,
+    ) -> Result<SourceInfo> {
         dispatch!(self, q, p => q::ensure_source(p, name, kind, location, now).await)
     }
 
@@ -184,7 +197,13 @@ impl Store {
     }
 
     /// Insert or update a batch of items from one source, merging duplicates, in one transaction.
-    pub async fn upsert_batch(&self, source_id: i64, run: i64, now: i64, items: &[Incoming]) -> Result<BatchOutcome> {
+    pub async fn upsert_batch(
+        &self,
+        source_id: i64,
+        run: i64,
+        now: i64,
+        items: &[Incoming],
+    ) -> Result<BatchOutcome> {
         dispatch!(self, q, p => q::upsert_batch(p, source_id, run, now, items).await)
     }
 
@@ -198,8 +217,29 @@ impl Store {
     }
 
     /// Postings with id > `after`, in id order, at most `limit` (keyset pagination for export).
-    pub async fn postings_after(&self, after: i64, limit: i64, include_closed: bool) -> Result<Vec<StoredPosting>> {
+    pub async fn postings_after(
+        &self,
+        after: i64,
+        limit: i64,
+        include_closed: bool,
+    ) -> Result<Vec<StoredPosting>> {
         dispatch!(self, q, p => q::postings_after(p, after, limit, include_closed).await)
+    }
+
+    /// Postings changed after the keyset `(seq, id)` in commit order, closed ones included:
+    /// search nodes follow this feed to stay in step with the store.
+    pub async fn changes_after(&self, seq: i64, id: i64, limit: i64) -> Result<Vec<StoredPosting>> {
+        dispatch!(self, q, p => q::changes_after(p, seq, id, limit).await)
+    }
+
+    /// The highest change sequence committed so far (0 for an empty store).
+    pub async fn last_change_seq(&self) -> Result<i64> {
+        dispatch!(self, q, p => q::last_change_seq(p).await)
+    }
+
+    /// Ids of postings deleted (with their source) at change sequence `seq` or later.
+    pub async fn deleted_since(&self, seq: i64) -> Result<Vec<i64>> {
+        dispatch!(self, q, p => q::deleted_since(p, seq).await)
     }
 
     /// Source items with id > `after` (for renormalize).
@@ -208,7 +248,11 @@ impl Store {
     }
 
     /// Replace the normalized fields of a posting (renormalize); bumps its change sequence.
-    pub async fn update_postings(&self, updates: &[(i64, hirekit_model::Posting)], now: i64) -> Result<u64> {
+    pub async fn update_postings(
+        &self,
+        updates: &[(i64, hirekit_model::Posting)],
+        now: i64,
+    ) -> Result<u64> {
         dispatch!(self, q, p => q::update_postings(p, updates, now).await)
     }
 

@@ -122,7 +122,18 @@ pub async fn remove_source(p: &Pool<DB>, key: &str, now: i64) -> Result<Option<S
     let Some(src) = rows.first().map(source_from_row).transpose()? else {
         return Ok(None);
     };
-    let mut tx = p.begin().await?;
+    let mut tx = if IS_PG { p.begin().await? } else { p.begin_with("BEGIN IMMEDIATE").await? };
+    // The sequence first: every writer takes it before touching postings (one lock order).
+    let seq = take(&mut tx, "change_seq", 1).await?;
+    sqlx::query(
+        "INSERT INTO posting_tombstones (posting_id, change_seq) SELECT id, $2 FROM postings \
+         WHERE id IN (SELECT posting_id FROM posting_sources WHERE source_id = $1) \
+         AND NOT EXISTS (SELECT 1 FROM posting_sources ps WHERE ps.posting_id = postings.id AND ps.source_id <> $1)",
+    )
+    .bind(src.id)
+    .bind(seq)
+    .execute(&mut *tx)
+    .await?;
     // Postings seen only on this source go with it; merged ones keep their other sources.
     sqlx::query(
         "DELETE FROM postings WHERE id IN (SELECT posting_id FROM posting_sources WHERE source_id = $1) \
@@ -138,7 +149,6 @@ pub async fn remove_source(p: &Pool<DB>, key: &str, now: i64) -> Result<Option<S
     sqlx::query("DELETE FROM posting_sources WHERE source_id = $1").bind(src.id).execute(&mut *tx).await?;
     sqlx::query("DELETE FROM sources WHERE id = $1").bind(src.id).execute(&mut *tx).await?;
     // What is left listed only on closed items is closed too.
-    let seq = take(&mut tx, "change_seq", 1).await?;
     for chunk in affected.chunks(CHUNK) {
         let mut qb = QueryBuilder::<DB>::new("UPDATE postings SET closed_at = ");
         qb.push_bind(now).push(", updated_at = ").push_bind(now).push(", change_seq = ").push_bind(seq);
@@ -730,6 +740,31 @@ pub async fn postings_after(p: &Pool<DB>, after: i64, limit: i64, include_closed
     let mut v = rows.iter().map(posting_from_row).collect::<Result<Vec<_>>>()?;
     attach_sources(p, &mut v).await?;
     Ok(v)
+}
+
+/// Postings changed after the keyset `(seq, id)`, closed ones included, in commit order.
+pub async fn changes_after(p: &Pool<DB>, seq: i64, id: i64, limit: i64) -> Result<Vec<StoredPosting>> {
+    let sql = format!(
+        "SELECT {POSTING_COLS} FROM postings WHERE change_seq > $1 OR (change_seq = $1 AND id > $2) \
+         ORDER BY change_seq, id LIMIT $3"
+    );
+    let rows = sqlx::query(AssertSqlSafe(sql)).bind(seq).bind(id).bind(limit).fetch_all(p).await?;
+    let mut v = rows.iter().map(posting_from_row).collect::<Result<Vec<_>>>()?;
+    attach_sources(p, &mut v).await?;
+    Ok(v)
+}
+
+/// The highest change sequence committed so far.
+pub async fn last_change_seq(p: &Pool<DB>) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT value FROM counters WHERE name = 'change_seq'").fetch_one(p).await?)
+}
+
+/// Ids of postings deleted at change sequence `seq` or later.
+pub async fn deleted_since(p: &Pool<DB>, seq: i64) -> Result<Vec<i64>> {
+    Ok(sqlx::query_scalar("SELECT posting_id FROM posting_tombstones WHERE change_seq >= $1 ORDER BY posting_id")
+        .bind(seq)
+        .fetch_all(p)
+        .await?)
 }
 
 pub async fn items_after(p: &Pool<DB>, after: i64, limit: i64) -> Result<Vec<StoredItem>> {
