@@ -29,7 +29,11 @@ fn postings() -> Vec<hirekit_model::Posting> {
 fn bench(c: &mut Criterion) {
     let ps = postings();
     c.bench_function(&format!("fingerprint x{}", ps.len()), |b| {
-        b.iter(|| ps.iter().map(|p| fingerprint(std::hint::black_box(p)).len()).sum::<usize>())
+        b.iter(|| {
+            ps.iter()
+                .map(|p| fingerprint(std::hint::black_box(p)).len())
+                .sum::<usize>()
+        })
     });
 }
 

@@ -27,7 +27,9 @@ fn real_texts() -> Vec<String> {
     let base = std::env::var("HIREKIT_SHARED_DATA")
         .map(PathBuf::from)
         .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    let Ok(raw) = std::fs::read_to_string(base.join("jobs/greenhouse_lever_board_jobs_2025_11_480.json")) else {
+    let Ok(raw) =
+        std::fs::read_to_string(base.join("jobs/greenhouse_lever_board_jobs_2025_11_480.json"))
+    else {
         return Vec::new();
     };
     let jobs: Vec<serde_json::Value> = serde_json::from_str(&raw).unwrap_or_default();
@@ -44,7 +46,9 @@ fn bench(c: &mut Criterion) {
     let text = PARA.repeat(3_000 / PARA.len() + 1);
     let text = cut(&text, 3_000);
     let _ = extract_skills(text); // build the automaton outside the measurement
-    c.bench_function("extract_skills_3kb_dense", |b| b.iter(|| extract_skills(black_box(text))));
+    c.bench_function("extract_skills_3kb_dense", |b| {
+        b.iter(|| extract_skills(black_box(text)))
+    });
     let real = real_texts();
     if !real.is_empty() {
         c.bench_function("extract_skills_3kb_real_avg", |b| {

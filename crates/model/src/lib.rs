@@ -4,6 +4,7 @@
 pub mod dedupe;
 pub mod employment;
 pub mod location;
+pub mod money;
 pub mod normalize;
 pub mod posting;
 pub mod profile;

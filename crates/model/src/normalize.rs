@@ -30,7 +30,9 @@ fn squash_spaces(s: &str) -> String {
 pub fn normalize(sp: &SourcePosting) -> Posting {
     let title = squash_spaces(&sp.title);
     let info = normalize_title(&title);
-    let seniority = info.seniority.or_else(|| sp.seniority.as_deref().and_then(structured_seniority));
+    let seniority = info
+        .seniority
+        .or_else(|| sp.seniority.as_deref().and_then(structured_seniority));
 
     let description = match (&sp.description_html, &sp.description_text) {
         (Some(h), _) if !h.trim().is_empty() => html_to_text(h),
@@ -38,7 +40,12 @@ pub fn normalize(sp: &SourcePosting) -> Posting {
         _ => String::new(),
     };
 
-    let locations: Vec<String> = sp.locations.iter().map(|l| squash_spaces(l)).filter(|l| !l.is_empty()).collect();
+    let locations: Vec<String> = sp
+        .locations
+        .iter()
+        .map(|l| squash_spaces(l))
+        .filter(|l| !l.is_empty())
+        .collect();
     let loc = normalize_location(&locations.join("; "));
     let mut countries = loc.countries.clone();
     if let Some(c) = &sp.country {
@@ -49,10 +56,18 @@ pub fn normalize(sp: &SourcePosting) -> Posting {
     }
     let remote = sp.remote.or(loc.remote);
 
-    let employment_type = sp.employment_type.as_deref().and_then(normalize_employment_type);
+    let employment_type = sp
+        .employment_type
+        .as_deref()
+        .and_then(normalize_employment_type);
 
-    let default_currency = countries.first().and_then(|c| country_currency(c)).map(str::to_string);
-    let opts = SalaryOptions { default_currency: default_currency.clone() };
+    let default_currency = countries
+        .first()
+        .and_then(|c| country_currency(c))
+        .map(str::to_string);
+    let opts = SalaryOptions {
+        default_currency: default_currency.clone(),
+    };
     let salary = match &sp.salary {
         Some(s) if s.min.is_some() || s.max.is_some() => {
             let mut s = s.clone();
@@ -76,7 +91,10 @@ pub fn normalize(sp: &SourcePosting) -> Posting {
             }
         }
     }
-    for m in extract_skills(&title).into_iter().chain(extract_skills(&description)) {
+    for m in extract_skills(&title)
+        .into_iter()
+        .chain(extract_skills(&description))
+    {
         if !skills.iter().any(|x| x == m.skill) {
             skills.push(m.skill.to_string());
         }
@@ -84,7 +102,11 @@ pub fn normalize(sp: &SourcePosting) -> Posting {
 
     Posting {
         title,
-        company: sp.company.as_deref().map(squash_spaces).filter(|c| !c.is_empty()),
+        company: sp
+            .company
+            .as_deref()
+            .map(squash_spaces)
+            .filter(|c| !c.is_empty()),
         role_family: info.role_family,
         seniority,
         track: info.track,
@@ -118,7 +140,12 @@ mod tests {
             description_text: Some("Build things.".into()),
             remote: Some(RemotePolicy::Remote),
             seniority: Some("entry_level".into()),
-            salary: Some(Salary { min: Some(100.0), max: Some(120.0), currency: Some("USD".into()), period: Some(Period::Hour) }),
+            salary: Some(Salary {
+                min: Some(100.0),
+                max: Some(120.0),
+                currency: Some("USD".into()),
+                period: Some(Period::Hour),
+            }),
             url: Some("https://x/1".into()),
             ..Default::default()
         };

@@ -62,7 +62,10 @@ impl SourceKind {
     /// Whether one fetch of this kind lists the whole board, so a posting missing from it
     /// has been taken down (and is closed) rather than merely not included.
     pub fn lists_whole_board(self) -> bool {
-        !matches!(self, SourceKind::Feed | SourceKind::Csv | SourceKind::Jsonl | SourceKind::JsonLd)
+        !matches!(
+            self,
+            SourceKind::Feed | SourceKind::Csv | SourceKind::Jsonl | SourceKind::JsonLd
+        )
     }
 }
 

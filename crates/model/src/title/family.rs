@@ -387,7 +387,10 @@ pub fn mgr_area(sc: &Scan, i: usize) -> (F, bool) {
             (None, true) => Dom::EngMgmt,
             _ => continue,
         };
-        if matches!(d, Dom::NonTech | Dom::IcArea | Dom::Business | Dom::DevOpsAdj) {
+        if matches!(
+            d,
+            Dom::NonTech | Dom::IcArea | Dom::Business | Dom::DevOpsAdj
+        ) {
             business = business.or(Some(d));
             continue;
         }
