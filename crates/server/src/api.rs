@@ -21,7 +21,7 @@ pub struct ApiDoc;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/api/openapi.json", get(|| async { Json(ApiDoc::openapi()) }))
+        .route("/api/openapi.json", get(|| async { Json(crate::openapi()) }))
         .route("/api/v1/jobs/{id}", get(get_job))
         .route("/api/v1/sources", get(list_sources))
         .route("/api/v1/stats", get(stats))

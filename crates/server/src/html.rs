@@ -36,11 +36,12 @@ pub fn esc(s: &str) -> String {
 }
 
 /// Only http(s) links are rendered as links (no `javascript:` from a feed).
-fn safe_url(u: &str) -> Option<String> {
+pub(crate) fn safe_url(u: &str) -> Option<String> {
     (u.starts_with("https://") || u.starts_with("http://")).then(|| esc(u))
 }
 
-fn layout(title: &str, body: &str) -> Html<String> {
+/// The page frame every server-rendered page uses (`body` is trusted HTML).
+pub(crate) fn layout(title: &str, body: &str) -> Html<String> {
     Html(format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} · hirekit</title>\

@@ -16,6 +16,13 @@ use tower_http::trace::TraceLayer;
 
 pub use api::ApiDoc;
 
+/// The whole OpenAPI document: each feature module contributes its own `#[derive(OpenApi)]`
+/// part, merged here.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    use utoipa::OpenApi;
+    ApiDoc::openapi()
+}
+
 /// Largest request body accepted (uploads come later with their own, larger limit).
 const MAX_BODY: usize = 1 << 20;
 
