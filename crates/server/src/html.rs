@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -16,7 +16,10 @@ use crate::AppState;
 const PAGE: i64 = 50;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/", get(home)).route("/jobs/{id}", get(job_page))
+    Router::new()
+        .route("/", get(home))
+        .route("/jobs/{id}", get(job_page))
+        .route("/static/{name}", get(asset))
 }
 
 /// Escape text for HTML element content and attribute values.
@@ -42,18 +45,79 @@ pub(crate) fn safe_url(u: &str) -> Option<String> {
 
 /// The page frame every server-rendered page uses (`body` is trusted HTML).
 pub(crate) fn layout(title: &str, body: &str) -> Html<String> {
+    page(&Page {
+        title,
+        body,
+        ..Page::default()
+    })
+}
+
+/// A page: `head` is extra trusted HTML for `<head>` (JSON-LD, meta); `nav` names the active
+/// section ("jobs", "salaries", "roles", "jd").
+#[derive(Default)]
+pub(crate) struct Page<'a> {
+    pub title: &'a str,
+    pub body: &'a str,
+    pub head: &'a str,
+    pub nav: &'a str,
+    pub description: &'a str,
+}
+
+const NAV: [(&str, &str, &str); 4] = [
+    ("jobs", "/", "Jobs"),
+    ("salaries", "/salaries", "Salaries"),
+    ("roles", "/roles", "Roles"),
+    ("jd", "/jd/new", "Write a job ad"),
+];
+
+pub(crate) fn page(p: &Page) -> Html<String> {
+    let mut nav = String::new();
+    for (id, href, label) in NAV {
+        let current = if id == p.nav {
+            " aria-current=\"page\""
+        } else {
+            ""
+        };
+        let _ = write!(nav, "<a href=\"{href}\"{current}>{label}</a>");
+    }
+    let description = if p.description.is_empty() {
+        "Technical jobs from many sources, salary insight, role guides and hiring tools."
+    } else {
+        p.description
+    };
     Html(format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{} · hirekit</title>\
-<style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1d2330;line-height:1.45}}\
-a{{color:#1f5fbf}}header{{display:flex;gap:1rem;align-items:baseline;border-bottom:1px solid #dde;margin-bottom:1rem}}\
-.job{{padding:.6rem 0;border-bottom:1px solid #eef}}.meta{{color:#5a6275;font-size:.9rem}}\
-.tag{{display:inline-block;background:#eef2fb;border-radius:.3rem;padding:0 .35rem;margin:.1rem;font-size:.8rem}}\
-pre{{white-space:pre-wrap;font-family:inherit}}.apply{{display:inline-block;background:#1f5fbf;color:#fff;padding:.4rem .8rem;border-radius:.3rem;text-decoration:none}}</style>\
-</head><body><header><h1><a href=\"/\">hirekit</a></h1><span class=\"meta\">jobs from many sources, apply at the source</span></header>{}</body></html>",
-        esc(title),
-        body
+<meta name=\"description\" content=\"{}\"><link rel=\"stylesheet\" href=\"/static/app.css\">{}</head>\
+<body><a class=\"skip\" href=\"#main\">Skip to content</a><header class=\"site\"><a class=\"brand\" href=\"/\">hirekit</a>\
+<nav aria-label=\"Main\">{nav}</nav></header><main id=\"main\">{}</main>\
+<footer>hirekit · jobs aggregated from public sources: apply at the source · <a href=\"/api/openapi.json\">API</a></footer>\
+<script src=\"/static/app.js\" defer></script></body></html>",
+        esc(p.title),
+        esc(description),
+        p.head,
+        p.body
     ))
+}
+
+/// The stylesheet and the small script, compiled in so the binary is the whole app.
+async fn asset(Path(name): Path<String>) -> Response {
+    let (body, mime) = match name.as_str() {
+        "app.css" => (include_str!("../static/app.css"), "text/css; charset=utf-8"),
+        "app.js" => (
+            include_str!("../static/app.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    (
+        [
+            (header::CONTENT_TYPE, mime),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]
@@ -63,11 +127,18 @@ struct Browse {
 
 async fn home(State(st): State<AppState>, Query(q): Query<Browse>) -> Response {
     let after = q.after.unwrap_or(0);
-    let (counts, page) = match (st.store.counts().await, st.store.postings_after(after, PAGE, false).await) {
+    let (counts, page) = match (
+        st.store.counts().await,
+        st.store.postings_after(after, PAGE, false).await,
+    ) {
         (Ok(c), Ok(p)) => (c, p),
         (Err(e), _) | (_, Err(e)) => {
             tracing::error!(error = %e, "home page");
-            return (StatusCode::INTERNAL_SERVER_ERROR, layout("Error", "<p>The store is not answering.</p>")).into_response();
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                layout("Error", "<p>The store is not answering.</p>"),
+            )
+                .into_response();
         }
     };
     let mut b = String::new();
@@ -106,7 +177,11 @@ async fn home(State(st): State<AppState>, Query(q): Query<Browse>) -> Response {
     }
     if page.len() as i64 == PAGE {
         if let Some(last) = page.last() {
-            let _ = write!(b, "<p><a rel=\"next\" href=\"/?after={}\">Next page →</a></p>", last.id);
+            let _ = write!(
+                b,
+                "<p><a rel=\"next\" href=\"/?after={}\">Next page →</a></p>",
+                last.id
+            );
         }
     }
     layout("Jobs", &b).into_response()
@@ -114,19 +189,38 @@ async fn home(State(st): State<AppState>, Query(q): Query<Browse>) -> Response {
 
 async fn job_page(State(st): State<AppState>, Path(id): Path<String>) -> Response {
     let Ok(id) = id.parse::<i64>() else {
-        return (StatusCode::NOT_FOUND, layout("Not found", "<p>No such posting.</p>")).into_response();
+        return (
+            StatusCode::NOT_FOUND,
+            layout("Not found", "<p>No such posting.</p>"),
+        )
+            .into_response();
     };
     let p = match st.store.get_posting(id).await {
         Ok(Some(p)) => p,
-        Ok(None) => return (StatusCode::NOT_FOUND, layout("Not found", "<p>No such posting.</p>")).into_response(),
+        Ok(None) => {
+            return (
+                StatusCode::NOT_FOUND,
+                layout("Not found", "<p>No such posting.</p>"),
+            )
+                .into_response()
+        }
         Err(e) => {
             tracing::error!(error = %e, "job page");
-            return (StatusCode::INTERNAL_SERVER_ERROR, layout("Error", "<p>The store is not answering.</p>")).into_response();
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                layout("Error", "<p>The store is not answering.</p>"),
+            )
+                .into_response();
         }
     };
     let j = &p.posting;
     let mut b = String::new();
-    let _ = write!(b, "<h2>{}</h2><p class=\"meta\">{}</p>", esc(&j.title), esc(j.company.as_deref().unwrap_or("")));
+    let _ = write!(
+        b,
+        "<h2>{}</h2><p class=\"meta\">{}</p>",
+        esc(&j.title),
+        esc(j.company.as_deref().unwrap_or(""))
+    );
     if let Some(u) = j.apply_url.as_deref().and_then(safe_url) {
         let _ = write!(b, "<p><a class=\"apply\" href=\"{u}\" rel=\"nofollow noopener\">Apply at the source</a></p>");
     }
@@ -134,8 +228,14 @@ async fn job_page(State(st): State<AppState>, Path(id): Path<String>) -> Respons
         b,
         "<p>{} · {} · {} · {}</p>",
         esc(j.role_family.as_str()),
-        esc(j.seniority.map(|s| s.as_str()).unwrap_or("level not stated")),
-        esc(j.remote.map(|r| r.as_str()).unwrap_or("workplace not stated")),
+        esc(j
+            .seniority
+            .map(|s| s.as_str())
+            .unwrap_or("level not stated")),
+        esc(j
+            .remote
+            .map(|r| r.as_str())
+            .unwrap_or("workplace not stated")),
         esc(&j.locations.join("; "))
     );
     if !j.skills.is_empty() {
@@ -147,15 +247,25 @@ async fn job_page(State(st): State<AppState>, Path(id): Path<String>) -> Respons
     }
     let _ = write!(b, "<pre>{}</pre><h3>Seen on</h3><ul>", esc(&j.description));
     for s in &p.sources {
-        let link = s.url.as_deref().and_then(safe_url).map(|u| format!(" <a href=\"{u}\">link</a>")).unwrap_or_default();
+        let link = s
+            .url
+            .as_deref()
+            .and_then(safe_url)
+            .map(|u| format!(" <a href=\"{u}\">link</a>"))
+            .unwrap_or_default();
         let _ = write!(
             b,
             "<li>{}{} — first seen {}{}{}</li>",
             esc(&s.source),
             link,
             iso(s.first_seen),
-            s.closed_at.map(|c| format!(", closed {}", iso(c))).unwrap_or_default(),
-            s.merge_reason.as_deref().map(|r| format!(" (merged: {})", esc(r))).unwrap_or_default()
+            s.closed_at
+                .map(|c| format!(", closed {}", iso(c)))
+                .unwrap_or_default(),
+            s.merge_reason
+                .as_deref()
+                .map(|r| format!(" (merged: {})", esc(r)))
+                .unwrap_or_default()
         );
     }
     b.push_str("</ul>");
@@ -168,7 +278,10 @@ mod tests {
 
     #[test]
     fn escapes_and_rejects_script_urls() {
-        assert_eq!(esc("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            esc("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
         assert_eq!(safe_url("javascript:alert(1)"), None);
         assert!(safe_url("https://x.test/a?b=1&c=2").is_some());
     }
