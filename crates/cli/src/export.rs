@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use hirekit_model::{EmploymentType, RemotePolicy, SourceKind};
+use hirekit_model::SourceKind;
+use hirekit_store::schema_org::ts;
 use hirekit_store::StoredPosting;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use crate::config::Settings;
 
@@ -33,85 +34,10 @@ pub struct ExportArgs {
 
 const PAGE: i64 = 2000;
 
-fn employment(e: EmploymentType) -> &'static str {
-    match e {
-        EmploymentType::FullTime => "FULL_TIME",
-        EmploymentType::PartTime => "PART_TIME",
-        EmploymentType::Contract => "CONTRACTOR",
-        EmploymentType::Temporary => "TEMPORARY",
-        EmploymentType::Internship => "INTERN",
-        EmploymentType::Volunteer => "VOLUNTEER",
-        EmploymentType::PerDiem => "PER_DIEM",
-        EmploymentType::Other => "OTHER",
-    }
-}
-
-fn ts(t: i64) -> Value {
-    chrono::DateTime::from_timestamp(t, 0).map(|d| Value::String(d.to_rfc3339())).unwrap_or(Value::Null)
-}
-
-/// A stored posting as schema.org JobPosting; `jsonl:` ingests it back.
+/// A stored posting as schema.org JobPosting plus hirekit's fields; `jsonl:` ingests it back.
 pub fn job_posting(sp: &StoredPosting) -> Value {
     let p = &sp.posting;
-    let mut o = Map::new();
-    o.insert("@context".into(), json!("https://schema.org"));
-    o.insert("@type".into(), json!("JobPosting"));
-    o.insert("identifier".into(), json!({"@type": "PropertyValue", "name": "hirekit", "value": format!("hirekit-{}", sp.id)}));
-    o.insert("title".into(), json!(p.title));
-    o.insert("description".into(), json!(p.description));
-    if let Some(t) = p.posted_at {
-        o.insert("datePosted".into(), json!(t.to_rfc3339()));
-    }
-    if let Some(t) = p.valid_through {
-        o.insert("validThrough".into(), json!(t.to_rfc3339()));
-    }
-    if let Some(e) = p.employment_type {
-        o.insert("employmentType".into(), json!(employment(e)));
-    }
-    if let Some(c) = &p.company {
-        o.insert("hiringOrganization".into(), json!({"@type": "Organization", "name": c}));
-    }
-    let places: Vec<Value> = p
-        .locations
-        .iter()
-        .map(|l| json!({"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": l}}))
-        .collect();
-    if !places.is_empty() {
-        o.insert("jobLocation".into(), Value::Array(places));
-    }
-    if p.remote == Some(RemotePolicy::Remote) {
-        o.insert("jobLocationType".into(), json!("TELECOMMUTE"));
-        if !p.countries.is_empty() {
-            let req: Vec<Value> = p.countries.iter().map(|c| json!({"@type": "Country", "name": c})).collect();
-            o.insert("applicantLocationRequirements".into(), Value::Array(req));
-        }
-    }
-    if let Some(s) = &p.salary {
-        let mut v = Map::new();
-        v.insert("@type".into(), json!("QuantitativeValue"));
-        if let Some(x) = s.min {
-            v.insert("minValue".into(), json!(x));
-        }
-        if let Some(x) = s.max {
-            v.insert("maxValue".into(), json!(x));
-        }
-        if let Some(per) = s.period {
-            v.insert("unitText".into(), json!(per.as_str().to_ascii_uppercase()));
-        }
-        let mut m = Map::new();
-        m.insert("@type".into(), json!("MonetaryAmount"));
-        if let Some(c) = &s.currency {
-            m.insert("currency".into(), json!(c));
-        }
-        m.insert("value".into(), Value::Object(v));
-        o.insert("baseSalary".into(), Value::Object(m));
-    }
-    if let Some(u) = p.apply_url.as_ref().or(p.url.as_ref()) {
-        o.insert("url".into(), json!(u));
-    }
-    if !p.skills.is_empty() {
-        o.insert("skills".into(), json!(p.skills));
-    }
+    let mut o = hirekit_store::schema_org::job_posting(sp);
     let sources: Vec<Value> = sp
         .sources
         .iter()
@@ -137,7 +63,10 @@ pub fn job_posting(sp: &StoredPosting) -> Value {
 pub async fn run(settings: &Settings, a: ExportArgs) -> anyhow::Result<ExitCode> {
     let store = settings.open_store().await?;
     let sink: Box<dyn Write> = match &a.output {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("cannot create {}: {e}", p.display()))?),
+        Some(p) => Box::new(
+            std::fs::File::create(p)
+                .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", p.display()))?,
+        ),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
@@ -177,11 +106,17 @@ pub async fn renormalize(settings: &Settings, json: bool) -> anyhow::Result<Exit
             if !done.insert(it.posting_id) {
                 continue;
             }
-            let kind = it.source_kind.as_deref().and_then(SourceKind::parse).unwrap_or(SourceKind::Jsonl);
+            let kind = it
+                .source_kind
+                .as_deref()
+                .and_then(SourceKind::parse)
+                .unwrap_or(SourceKind::Jsonl);
             let ctx = hirekit_ingest::context_for(&it.source_name, &it.source_location);
             let parsed = serde_json::from_str::<Value>(&it.raw)
                 .map_err(|e| e.to_string())
-                .and_then(|raw| hirekit_sources::parse_item(kind, &raw, &ctx).map_err(|e| e.reason));
+                .and_then(|raw| {
+                    hirekit_sources::parse_item(kind, &raw, &ctx).map_err(|e| e.reason)
+                });
             match parsed {
                 Ok(sp) => updates.push((it.posting_id, hirekit_model::normalize::normalize(&sp))),
                 Err(reason) => failed.push(hirekit_ingest::Failure {
@@ -191,13 +126,21 @@ pub async fn renormalize(settings: &Settings, json: bool) -> anyhow::Result<Exit
                 }),
             }
         }
-        updated += store.update_postings(&updates, chrono::Utc::now().timestamp()).await?;
+        updated += store
+            .update_postings(&updates, chrono::Utc::now().timestamp())
+            .await?;
     }
     store.close().await;
     if json {
-        println!("{}", json!({"items": items, "postings_updated": updated, "failed": failed}));
+        println!(
+            "{}",
+            json!({"items": items, "postings_updated": updated, "failed": failed})
+        );
     } else {
-        println!("re-normalized {updated} postings from {items} stored items; {} failed", failed.len());
+        println!(
+            "re-normalized {updated} postings from {items} stored items; {} failed",
+            failed.len()
+        );
         for f in failed.iter().take(20) {
             println!("  failed: {} {}: {}", f.source, f.item, f.reason);
         }

@@ -4,6 +4,7 @@
 //! so both stores run the same logic and the test suite exercises both.
 
 mod backends;
+pub mod schema_org;
 mod types;
 
 use std::path::Path;
