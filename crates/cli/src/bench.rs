@@ -35,9 +35,7 @@ fn peak_rss() -> Option<u64> {
 pub async fn run(settings: &Settings, cmd: BenchCmd) -> anyhow::Result<ExitCode> {
     match cmd {
         BenchCmd::Ingest { file, json } => {
-            let tmp = tempfile::Builder::new()
-                .prefix("hirekit-bench-")
-                .tempdir_in(std::env::temp_dir())?;
+            let tmp = tempfile::Builder::new().prefix("hirekit-bench-").tempdir_in(std::env::temp_dir())?;
             let url = if settings.database_url.starts_with("postgres") {
                 settings.database_url.clone()
             } else {

@@ -39,32 +39,19 @@ impl Settings {
             None => (dir_for_config.join("hirekit.toml"), false),
         };
         let file = load(&path, explicit)?;
-        let data_dir = g
-            .data_dir
-            .clone()
-            .or_else(|| file.data_dir.clone())
-            .unwrap_or(default_dir);
+        let data_dir = g.data_dir.clone().or_else(|| file.data_dir.clone()).unwrap_or(default_dir);
         let database_url = g
             .database_url
             .clone()
             .or_else(|| file.database_url.clone())
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("hirekit.db").display()));
-        Ok(Settings {
-            data_dir,
-            database_url,
-            file,
-        })
+        Ok(Settings { data_dir, database_url, file })
     }
 
     pub async fn open_store(&self) -> anyhow::Result<hirekit_store::Store> {
         hirekit_store::Store::connect(&self.database_url)
             .await
-            .with_context(|| {
-                format!(
-                    "opening the database {}",
-                    hirekit_store::redact(&self.database_url)
-                )
-            })
+            .with_context(|| format!("opening the database {}", hirekit_store::redact(&self.database_url)))
     }
 
     pub fn fetcher(&self) -> anyhow::Result<hirekit_fetch::Fetcher> {
@@ -78,16 +65,9 @@ impl Settings {
 
 fn load(path: &Path, explicit: bool) -> anyhow::Result<FileConfig> {
     match std::fs::read_to_string(path) {
-        Ok(text) => {
-            toml::from_str(&text).with_context(|| format!("reading config file {}", path.display()))
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
-            Ok(FileConfig::default())
-        }
-        Err(e) => Err(anyhow::anyhow!(
-            "cannot read config file {}: {e}",
-            path.display()
-        )),
+        Ok(text) => toml::from_str(&text).with_context(|| format!("reading config file {}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => Ok(FileConfig::default()),
+        Err(e) => Err(anyhow::anyhow!("cannot read config file {}: {e}", path.display())),
     }
 }
 
@@ -98,31 +78,16 @@ mod tests {
     #[test]
     fn flags_beat_file_beat_defaults() {
         let dir = tempfile::tempdir().expect("tempdir");
-        std::fs::write(
-            dir.path().join("hirekit.toml"),
-            "database_url = \"sqlite:///from-file.db\"\naddr = \"127.0.0.1:9999\"\n",
-        )
-        .expect("write");
-        let g = GlobalArgs {
-            data_dir: Some(dir.path().to_path_buf()),
-            ..Default::default()
-        };
+        std::fs::write(dir.path().join("hirekit.toml"), "database_url = \"sqlite:///from-file.db\"\naddr = \"127.0.0.1:9999\"\n")
+            .expect("write");
+        let g = GlobalArgs { data_dir: Some(dir.path().to_path_buf()), ..Default::default() };
         let s = Settings::resolve(&g).expect("resolve");
         assert_eq!(s.database_url, "sqlite:///from-file.db");
         assert_eq!(s.file.addr, Some("127.0.0.1:9999".parse().expect("addr")));
-        let g = GlobalArgs {
-            database_url: Some("postgres://x/y".into()),
-            ..g
-        };
-        assert_eq!(
-            Settings::resolve(&g).expect("resolve").database_url,
-            "postgres://x/y"
-        );
+        let g = GlobalArgs { database_url: Some("postgres://x/y".into()), ..g };
+        assert_eq!(Settings::resolve(&g).expect("resolve").database_url, "postgres://x/y");
         let empty = tempfile::tempdir().expect("tempdir");
-        let g = GlobalArgs {
-            data_dir: Some(empty.path().to_path_buf()),
-            ..Default::default()
-        };
+        let g = GlobalArgs { data_dir: Some(empty.path().to_path_buf()), ..Default::default() };
         let s = Settings::resolve(&g).expect("resolve");
         assert!(s.database_url.ends_with("hirekit.db"));
     }
@@ -131,10 +96,7 @@ mod tests {
     fn typos_in_the_file_are_errors() {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::write(dir.path().join("hirekit.toml"), "databse_url = \"x\"\n").expect("write");
-        let g = GlobalArgs {
-            data_dir: Some(dir.path().to_path_buf()),
-            ..Default::default()
-        };
+        let g = GlobalArgs { data_dir: Some(dir.path().to_path_buf()), ..Default::default() };
         let err = Settings::resolve(&g).expect_err("typo must fail");
         assert!(format!("{err:#}").contains("databse_url"));
     }

@@ -34,21 +34,10 @@ pub struct DemoArgs {
 }
 
 pub async fn run(settings: &Settings, a: DemoArgs) -> anyhow::Result<ExitCode> {
-    let out_dir = a
-        .out
-        .clone()
-        .unwrap_or_else(|| settings.data_dir.join("demo-feeds"));
-    let cfg = hirekit_demo::DemoConfig {
-        postings: a.postings,
-        seed: a.seed,
-        out_dir: out_dir.clone(),
-    };
+    let out_dir = a.out.clone().unwrap_or_else(|| settings.data_dir.join("demo-feeds"));
+    let cfg = hirekit_demo::DemoConfig { postings: a.postings, seed: a.seed, out_dir: out_dir.clone() };
     let started = Instant::now();
-    let pb = if a.json {
-        ProgressBar::hidden()
-    } else {
-        ProgressBar::new(a.postings)
-    };
+    let pb = if a.json { ProgressBar::hidden() } else { ProgressBar::new(a.postings) };
     pb.set_style(
         ProgressStyle::with_template("generating {bar:30} {pos}/{len} postings ({eta})")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
@@ -81,10 +70,7 @@ pub async fn run(settings: &Settings, a: DemoArgs) -> anyhow::Result<ExitCode> {
         store.close().await;
         return Ok(ExitCode::SUCCESS);
     }
-    let addr = a
-        .addr
-        .or(settings.file.addr)
-        .unwrap_or_else(crate::config::default_addr);
+    let addr = a.addr.or(settings.file.addr).unwrap_or_else(crate::config::default_addr);
     eprintln!("serving the demo at http://{addr}/  (Ctrl-C to stop)");
     crate::serve(store, addr, None).await?;
     Ok(ExitCode::SUCCESS)

@@ -21,10 +21,8 @@ use crate::config::Settings;
 /// hirekit — write, post and fill technical roles; find jobs from many sources.
 #[derive(Parser, Debug)]
 #[command(name = "hirekit", version, about, long_about = None, propagate_version = true)]
-#[command(
-    after_help = "Start with `hirekit demo`: it builds a realistic corpus and serves it at http://127.0.0.1:8080/.\n\
-Settings come from flags, then HIREKIT_* environment variables, then <data-dir>/hirekit.toml."
-)]
+#[command(after_help = "Start with `hirekit demo`: it builds a realistic corpus and serves it at http://127.0.0.1:8080/.\n\
+Settings come from flags, then HIREKIT_* environment variables, then <data-dir>/hirekit.toml.")]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -58,13 +56,11 @@ pub enum Command {
     /// Serve the web UI and the JSON API, and poll registered sources
     Serve(ServeArgs),
     /// Ingest job postings from files, folders or URLs (optionally prefixed with their kind)
-    #[command(
-        after_help = "SOURCE is a file, a folder (every file in it) or an http(s) URL, optionally prefixed by its kind:\n\
+    #[command(after_help = "SOURCE is a file, a folder (every file in it) or an http(s) URL, optionally prefixed by its kind:\n\
 greenhouse: lever: ashby: workable: smartrecruiters: recruitee: personio: remoteok: feed: jsonld: csv: jsonl:\n\
 Without a prefix the kind is detected from the content.\n\n\
 Examples:\n  hirekit ingest ./feeds/\n  hirekit ingest jsonl:postings.jsonl --json\n  \
-hirekit ingest greenhouse:https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true"
-    )]
+hirekit ingest greenhouse:https://boards-api.greenhouse.io/v1/boards/acme/jobs?content=true")]
     Ingest(IngestArgs),
     /// Run one normalizer over stdin, one input per line, printing one JSON object per line
     Normalize(normalize::NormalizeArgs),
@@ -115,19 +111,9 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let cli = Cli::parse();
-    let default_log = if matches!(cli.command, Command::Serve(_) | Command::Demo(_)) {
-        "info"
-    } else {
-        "warn"
-    };
-    init_logging(
-        cli.global.log.as_deref().unwrap_or(default_log),
-        cli.global.log_json,
-    );
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let default_log = if matches!(cli.command, Command::Serve(_) | Command::Demo(_)) { "info" } else { "warn" };
+    init_logging(cli.global.log.as_deref().unwrap_or(default_log), cli.global.log_json);
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the async runtime: {e}");
@@ -146,9 +132,7 @@ fn main() -> ExitCode {
 fn init_logging(filter: &str, json: bool) {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {
@@ -163,33 +147,18 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Demo(a) => demo::run(&settings, a).await,
         Command::Serve(a) => {
             let store = settings.open_store().await?;
-            let addr = a
-                .addr
-                .or(settings.file.addr)
-                .unwrap_or_else(config::default_addr);
-            let poller = if a.no_poll {
-                None
-            } else {
-                Some(settings.fetcher()?)
-            };
+            let addr = a.addr.or(settings.file.addr).unwrap_or_else(config::default_addr);
+            let poller = if a.no_poll { None } else { Some(settings.fetcher()?) };
             serve(store, addr, poller).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest(a) => {
             let store = settings.open_store().await?;
-            let ingestor = Ingestor::new(
-                store.clone(),
-                Some(settings.fetcher()?),
-                progress::bar(a.json),
-            );
+            let ingestor = Ingestor::new(store.clone(), Some(settings.fetcher()?), progress::bar(a.json));
             let summary = ingestor.ingest(&a.sources).await?;
             store.close().await;
             print_summary(&summary, a.json)?;
-            Ok(if summary.total_seen() == 0 && !summary.failed.is_empty() {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(if summary.total_seen() == 0 && !summary.failed.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Source(c) => sources::run(&settings, c).await,
         Command::Export(a) => export::run(&settings, a).await,
@@ -199,16 +168,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// Serve until Ctrl-C / SIGTERM; with a fetcher, polls registered sources in the background.
-pub async fn serve(
-    store: hirekit_store::Store,
-    addr: SocketAddr,
-    poll_with: Option<hirekit_fetch::Fetcher>,
-) -> anyhow::Result<()> {
+pub async fn serve(store: hirekit_store::Store, addr: SocketAddr, poll_with: Option<hirekit_fetch::Fetcher>) -> anyhow::Result<()> {
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let poller = poll_with
-        .map(|fetcher| tokio::spawn(hirekit_ingest::poller::run(store.clone(), fetcher, stop_rx)));
-    let result =
-        hirekit_server::serve(store.clone(), addr, hirekit_server::shutdown_signal()).await;
+    let poller = poll_with.map(|fetcher| tokio::spawn(hirekit_ingest::poller::run(store.clone(), fetcher, stop_rx)));
+    let result = hirekit_server::serve(store.clone(), addr, hirekit_server::shutdown_signal()).await;
     let _ = stop_tx.send(true);
     if let Some(p) = poller {
         let _ = p.await;
@@ -240,10 +203,7 @@ pub fn print_summary(s: &Summary, json: bool) -> anyhow::Result<()> {
         }
     }
     if s.failed.len() > SHOW {
-        println!(
-            "  … and {} more failures (use --json for all)",
-            s.failed.len() - SHOW
-        );
+        println!("  … and {} more failures (use --json for all)", s.failed.len() - SHOW);
     }
     Ok(())
 }

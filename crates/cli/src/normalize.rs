@@ -47,10 +47,7 @@ pub fn one(what: What, line: &str, opts: &salary::SalaryOptions) -> serde_json::
                 matches: Vec<skills::SkillMatch>,
             }
             let matches = skills::extract_skills(line);
-            serde_json::to_string(&Skills {
-                skills: matches.iter().map(|x| x.skill).collect(),
-                matches,
-            })
+            serde_json::to_string(&Skills { skills: matches.iter().map(|x| x.skill).collect(), matches })
         }
         What::Employment => serde_json::to_string(
             &json!({"employment_type": employment::normalize_employment_type(line).map(|e| e.as_str())}),
@@ -60,9 +57,7 @@ pub fn one(what: What, line: &str, opts: &salary::SalaryOptions) -> serde_json::
 }
 
 pub fn run(a: &NormalizeArgs) -> anyhow::Result<ExitCode> {
-    let opts = salary::SalaryOptions {
-        default_currency: a.default_currency.as_ref().map(|c| c.to_ascii_uppercase()),
-    };
+    let opts = salary::SalaryOptions { default_currency: a.default_currency.as_ref().map(|c| c.to_ascii_uppercase()) };
     let stdin = std::io::stdin().lock();
     let mut out = BufWriter::new(std::io::stdout().lock());
     for line in stdin.split(b'\n') {

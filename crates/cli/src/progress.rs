@@ -12,21 +12,16 @@ struct Bar {
 }
 
 pub fn bar(quiet: bool) -> ProgressHandle {
-    Arc::new(Bar {
-        bar: Mutex::new(None),
-        hidden: quiet,
-    })
+    Arc::new(Bar { bar: Mutex::new(None), hidden: quiet })
 }
 
 impl hirekit_ingest::Progress for Bar {
     fn source_started(&self, name: &str, total_bytes: Option<u64>) {
         let pb = match total_bytes {
             Some(n) => ProgressBar::new(n).with_style(
-                ProgressStyle::with_template(
-                    "{spinner} {msg:40!} [{bar:30}] {bytes}/{total_bytes} ({eta})",
-                )
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
+                ProgressStyle::with_template("{spinner} {msg:40!} [{bar:30}] {bytes}/{total_bytes} ({eta})")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar())
+                    .progress_chars("=> "),
             ),
             None => ProgressBar::new_spinner(),
         };

@@ -46,17 +46,9 @@ pub async fn run(settings: &Settings, cmd: SourceCmd) -> anyhow::Result<ExitCode
             }
             for t in resolved.targets {
                 let kind = t.kind.map(|k| k.as_str());
-                let name = a
-                    .name
-                    .clone()
-                    .unwrap_or_else(|| t.name(t.kind.unwrap_or(hirekit_model::SourceKind::Jsonl)));
-                let s = store
-                    .register_source(&name, kind, &t.location, a.every, now)
-                    .await?;
-                println!(
-                    "registered source {} ({}) every {}s: {}",
-                    s.id, s.name, s.interval_secs, s.location
-                );
+                let name = a.name.clone().unwrap_or_else(|| t.name(t.kind.unwrap_or(hirekit_model::SourceKind::Jsonl)));
+                let s = store.register_source(&name, kind, &t.location, a.every, now).await?;
+                println!("registered source {} ({}) every {}s: {}", s.id, s.name, s.interval_secs, s.location);
             }
         }
         SourceCmd::List { json } => {
@@ -66,34 +58,23 @@ pub async fn run(settings: &Settings, cmd: SourceCmd) -> anyhow::Result<ExitCode
             } else if list.is_empty() {
                 println!("no sources yet: `hirekit ingest SOURCE` or `hirekit source add SOURCE`");
             } else {
-                println!(
-                    "{:>4}  {:<10} {:<32} {:<12} {}",
-                    "id", "polled", "name", "status", "location"
-                );
+                println!("{:>4}  {:<10} {:<32} {:<12} {}", "id", "polled", "name", "status", "location");
                 for s in list {
                     println!(
                         "{:>4}  {:<10} {:<32} {:<12} {}{}",
                         s.id,
-                        if s.registered {
-                            format!("{}s", s.interval_secs)
-                        } else {
-                            "-".into()
-                        },
+                        if s.registered { format!("{}s", s.interval_secs) } else { "-".into() },
                         s.name,
                         s.last_status.as_deref().unwrap_or("-"),
                         s.location,
-                        s.last_error
-                            .map(|e| format!("\n      last error: {e}"))
-                            .unwrap_or_default()
+                        s.last_error.map(|e| format!("\n      last error: {e}")).unwrap_or_default()
                     );
                 }
             }
         }
         SourceCmd::Remove { key } => match store.remove_source(&key, now).await? {
             Some(s) => println!("removed source {} ({})", s.id, s.name),
-            None => anyhow::bail!(
-                "no source with id, name or location {key:?}; see `hirekit source list`"
-            ),
+            None => anyhow::bail!("no source with id, name or location {key:?}; see `hirekit source list`"),
         },
     }
     store.close().await;

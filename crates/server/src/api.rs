@@ -13,35 +13,15 @@ use crate::AppState;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(
-        title = "hirekit",
-        description = "Job postings aggregated from many sources, normalized and deduplicated."
-    ),
-    paths(
-        get_job,
-        list_sources,
-        stats,
-        crate::observe::healthz,
-        crate::observe::readyz
-    ),
-    components(schemas(
-        JobView,
-        SalaryView,
-        SourceView,
-        SourceStatusView,
-        StatsView,
-        ErrorBody,
-        ErrorDetail
-    ))
+    info(title = "hirekit", description = "Job postings aggregated from many sources, normalized and deduplicated."),
+    paths(get_job, list_sources, stats, crate::observe::healthz, crate::observe::readyz),
+    components(schemas(JobView, SalaryView, SourceView, SourceStatusView, StatsView, ErrorBody, ErrorDetail))
 )]
 pub struct ApiDoc;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(
-            "/api/openapi.json",
-            get(|| async { Json(crate::openapi()) }),
-        )
+        .route("/api/openapi.json", get(|| async { Json(crate::openapi()) }))
         .route("/api/v1/jobs/{id}", get(get_job))
         .route("/api/v1/sources", get(list_sources))
         .route("/api/v1/stats", get(stats))
@@ -69,33 +49,20 @@ pub struct ErrorDetail {
 
 impl ApiError {
     pub fn not_found(message: impl Into<String>) -> ApiError {
-        ApiError {
-            status: StatusCode::NOT_FOUND,
-            code: "not_found",
-            message: message.into(),
-        }
+        ApiError { status: StatusCode::NOT_FOUND, code: "not_found", message: message.into() }
     }
 }
 
 impl From<hirekit_store::StoreError> for ApiError {
     fn from(e: hirekit_store::StoreError) -> ApiError {
         tracing::error!(error = %e, "store error");
-        ApiError {
-            status: StatusCode::INTERNAL_SERVER_ERROR,
-            code: "internal",
-            message: "internal error".into(),
-        }
+        ApiError { status: StatusCode::INTERNAL_SERVER_ERROR, code: "internal", message: "internal error".into() }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = ErrorBody {
-            error: ErrorDetail {
-                code: self.code.into(),
-                message: self.message,
-            },
-        };
+        let body = ErrorBody { error: ErrorDetail { code: self.code.into(), message: self.message } };
         (self.status, Json(body)).into_response()
     }
 }
@@ -153,9 +120,7 @@ pub struct JobView {
 }
 
 pub fn iso(t: i64) -> String {
-    chrono::DateTime::from_timestamp(t, 0)
-        .map(|d| d.to_rfc3339())
-        .unwrap_or_default()
+    chrono::DateTime::from_timestamp(t, 0).map(|d| d.to_rfc3339()).unwrap_or_default()
 }
 
 fn source_view(s: &PostingSource) -> SourceView {
@@ -209,13 +174,8 @@ pub fn job_view(sp: &StoredPosting) -> JobView {
 #[utoipa::path(get, path = "/api/v1/jobs/{id}", tag = "jobs",
     params(("id" = i64, Path, description = "Posting id")),
     responses((status = 200, body = JobView), (status = 404, body = ErrorBody)))]
-pub async fn get_job(
-    State(st): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Json<JobView>, ApiError> {
-    let id: i64 = id
-        .parse()
-        .map_err(|_| ApiError::not_found(format!("no posting {id:?}: ids are numbers")))?;
+pub async fn get_job(State(st): State<AppState>, Path(id): Path<String>) -> Result<Json<JobView>, ApiError> {
+    let id: i64 = id.parse().map_err(|_| ApiError::not_found(format!("no posting {id:?}: ids are numbers")))?;
     match st.store.get_posting(id).await? {
         Some(p) => Ok(Json(job_view(&p))),
         None => Err(ApiError::not_found(format!("no posting {id}"))),
@@ -241,9 +201,7 @@ pub struct SourceStatusView {
 
 /// Every source with its last status and error.
 #[utoipa::path(get, path = "/api/v1/sources", tag = "sources", responses((status = 200, body = [SourceStatusView])))]
-pub async fn list_sources(
-    State(st): State<AppState>,
-) -> Result<Json<Vec<SourceStatusView>>, ApiError> {
+pub async fn list_sources(State(st): State<AppState>) -> Result<Json<Vec<SourceStatusView>>, ApiError> {
     let v = st
         .store
         .list_sources(false)
@@ -279,10 +237,5 @@ pub struct StatsView {
 #[utoipa::path(get, path = "/api/v1/stats", tag = "jobs", responses((status = 200, body = StatsView)))]
 pub async fn stats(State(st): State<AppState>) -> Result<Json<StatsView>, ApiError> {
     let c = st.store.counts().await?;
-    Ok(Json(StatsView {
-        postings: c.postings,
-        open_postings: c.open_postings,
-        items: c.items,
-        sources: c.sources,
-    }))
+    Ok(Json(StatsView { postings: c.postings, open_postings: c.open_postings, items: c.items, sources: c.sources }))
 }

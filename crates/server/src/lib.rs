@@ -40,20 +40,13 @@ pub fn router(state: AppState) -> Router {
         .merge(observe::routes(metrics))
         .layer(axum::middleware::from_fn(observe::track))
         .layer(TraceLayer::new_for_http())
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
-        ))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .with_state(state)
 }
 
 /// Serve until `shutdown` resolves, then finish in-flight requests.
-pub async fn serve(
-    store: Store,
-    addr: SocketAddr,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> anyhow::Result<()> {
+pub async fn serve(store: Store, addr: SocketAddr, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
@@ -67,9 +60,7 @@ pub async fn serve_on(
 ) -> anyhow::Result<()> {
     let local = listener.local_addr()?;
     tracing::info!(addr = %local, "hirekit is serving on http://{local}/");
-    axum::serve(listener, router(AppState { store }))
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    axum::serve(listener, router(AppState { store })).with_graceful_shutdown(shutdown).await?;
     tracing::info!("server stopped");
     Ok(())
 }

@@ -35,12 +35,7 @@ pub fn routes(handle: PrometheusHandle) -> Router<AppState> {
             "/metrics",
             get(move || {
                 let h = handle.clone();
-                async move {
-                    (
-                        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-                        h.render(),
-                    )
-                }
+                async move { ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], h.render()) }
             }),
         )
 }
@@ -58,10 +53,7 @@ pub async fn readyz(State(st): State<AppState>) -> Response {
         Ok(()) => Json(serde_json::json!({"status": "ready"})).into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(serde_json::json!({"status": "unavailable", "reason": "store not reachable"})),
-            )
+            (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"status": "unavailable", "reason": "store not reachable"})))
                 .into_response()
         }
     }
@@ -80,7 +72,6 @@ pub async fn track(req: Request, next: Next) -> Response {
     let status = resp.status().as_u16().to_string();
     let labels = [("method", method), ("route", route), ("status", status)];
     metrics::counter!("hirekit_http_requests_total", &labels).increment(1);
-    metrics::histogram!("hirekit_http_request_duration_seconds", &labels)
-        .record(start.elapsed().as_secs_f64());
+    metrics::histogram!("hirekit_http_request_duration_seconds", &labels).record(start.elapsed().as_secs_f64());
     resp
 }

@@ -12,12 +12,7 @@ use hirekit_store::{Incoming, Store};
 async fn get(app: &axum::Router, path: &str) -> (StatusCode, String) {
     let resp = app
         .clone()
-        .oneshot(
-            Request::builder()
-                .uri(path)
-                .body(Body::empty())
-                .expect("request"),
-        )
+        .oneshot(Request::builder().uri(path).body(Body::empty()).expect("request"))
         .await
         .expect("response");
     let status = resp.status();
@@ -26,10 +21,7 @@ async fn get(app: &axum::Router, path: &str) -> (StatusCode, String) {
 }
 
 async fn seed(store: &Store) -> i64 {
-    let src = store
-        .ensure_source("lever:acme", Some("lever"), "/x/lever.json", 1)
-        .await
-        .expect("source");
+    let src = store.ensure_source("lever:acme", Some("lever"), "/x/lever.json", 1).await.expect("source");
     let run = store.begin_run(1).await.expect("run");
     let posting = Posting {
         title: "Staff <Backend> Engineer".into(),
@@ -62,10 +54,7 @@ async fn seed(store: &Store) -> i64 {
         rank: 2,
         posting,
     };
-    store
-        .upsert_batch(src.id, run, 1, &[it])
-        .await
-        .expect("upsert");
+    store.upsert_batch(src.id, run, 1, &[it]).await.expect("upsert");
     store.postings_after(0, 1, false).await.expect("list")[0].id
 }
 
@@ -74,9 +63,7 @@ async fn health_metrics_openapi_and_jobs() {
     for db in hirekit_testkit::all().await {
         let store = db.store().await;
         let id = seed(&store).await;
-        let app = router(AppState {
-            store: store.clone(),
-        });
+        let app = router(AppState { store: store.clone() });
 
         assert_eq!(get(&app, "/healthz").await, (StatusCode::OK, "ok".into()));
         let (st, body) = get(&app, "/readyz").await;
@@ -86,16 +73,8 @@ async fn health_metrics_openapi_and_jobs() {
         assert_eq!(st, StatusCode::OK);
         let doc: serde_json::Value = serde_json::from_str(&body).expect("openapi is JSON");
         assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")));
-        for path in [
-            "/api/v1/jobs/{id}",
-            "/api/v1/sources",
-            "/healthz",
-            "/readyz",
-        ] {
-            assert!(
-                doc["paths"].get(path).is_some(),
-                "{path} missing from the OpenAPI document"
-            );
+        for path in ["/api/v1/jobs/{id}", "/api/v1/sources", "/healthz", "/readyz"] {
+            assert!(doc["paths"].get(path).is_some(), "{path} missing from the OpenAPI document");
         }
 
         let (st, body) = get(&app, &format!("/api/v1/jobs/{id}")).await;
@@ -113,15 +92,9 @@ async fn health_metrics_openapi_and_jobs() {
 
         let (st, html) = get(&app, &format!("/jobs/{id}")).await;
         assert_eq!(st, StatusCode::OK);
-        assert!(
-            html.contains("Staff &lt;Backend&gt; Engineer"),
-            "title escaped"
-        );
+        assert!(html.contains("Staff &lt;Backend&gt; Engineer"), "title escaped");
         assert!(!html.contains("<script>alert"), "description escaped");
-        assert!(
-            html.contains("href=\"https://jobs.lever.co/acme/1/apply\""),
-            "apply at the source"
-        );
+        assert!(html.contains("href=\"https://jobs.lever.co/acme/1/apply\""), "apply at the source");
         let (st, html) = get(&app, "/").await;
         assert_eq!(st, StatusCode::OK);
         assert!(html.contains(&format!("/jobs/{id}")));
@@ -148,9 +121,7 @@ async fn readyz_reports_a_dead_store() {
 async fn serves_on_a_socket_and_shuts_down_gracefully() {
     let db = hirekit_testkit::sqlite();
     let store = db.store().await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(hirekit_server::serve_on(listener, store, async {
@@ -158,16 +129,11 @@ async fn serves_on_a_socket_and_shuts_down_gracefully() {
     }));
     let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    stream
-        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        .await
-        .expect("write");
+    stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await.expect("write");
     let mut resp = String::new();
     stream.read_to_string(&mut resp).await.expect("read");
     assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
     tx.send(()).expect("signal");
-    let res = tokio::time::timeout(std::time::Duration::from_secs(10), server)
-        .await
-        .expect("stops in time");
+    let res = tokio::time::timeout(std::time::Duration::from_secs(10), server).await.expect("stops in time");
     assert!(res.expect("join").is_ok());
 }
