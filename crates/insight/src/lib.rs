@@ -62,8 +62,8 @@ impl Basis {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Options {
-    pub currency: &'static str,
+pub struct Options<'a> {
+    pub currency: &'a str,
     pub basis: Basis,
     /// Yearly pay outside `[min, max]` (in the analysis currency) is implausible as stated.
     pub plausible: (f64, f64),
@@ -329,7 +329,7 @@ fn group_digits(n: u64) -> String {
 mod tests {
     use super::*;
 
-    fn opts() -> Options {
+    fn opts() -> Options<'static> {
         Options {
             currency: "USD",
             basis: Basis::Midpoint,
