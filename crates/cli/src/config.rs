@@ -17,6 +17,8 @@ pub struct FileConfig {
     pub addr: Option<SocketAddr>,
     /// User-Agent for fetching feeds.
     pub user_agent: Option<String>,
+    /// Exchange rates overriding the built-in table (TOML: `date = "…"` and `[per_usd] EUR = 0.9`).
+    pub rates_file: Option<PathBuf>,
 }
 
 #[derive(Debug)]
@@ -52,6 +54,17 @@ impl Settings {
         hirekit_store::Store::connect(&self.database_url)
             .await
             .with_context(|| format!("opening the database {}", hirekit_store::redact(&self.database_url)))
+    }
+
+    /// The exchange-rate table: the built-in one, or the operator's file laid over it.
+    pub fn rates(&self) -> anyhow::Result<hirekit_model::money::Rates> {
+        match &self.file.rates_file {
+            None => Ok(hirekit_model::money::Rates::builtin()),
+            Some(p) => {
+                let text = std::fs::read_to_string(p).with_context(|| format!("reading rates file {}", p.display()))?;
+                hirekit_model::money::Rates::from_toml(&text).with_context(|| format!("in {}", p.display()))
+            }
+        }
     }
 
     pub fn fetcher(&self) -> anyhow::Result<hirekit_fetch::Fetcher> {
