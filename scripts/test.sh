@@ -55,3 +55,19 @@ fi
 
 log "running the test suite"
 if [ "$#" -gt 0 ]; then cargo test --locked "$@"; else cargo test --workspace --locked; fi
+
+# Browser tests: the web pages in real headless Chromium (Debian's chromium, driven by npm's
+# playwright-core). They run with the whole suite, or alone with HIREKIT_E2E=1.
+if [ "$#" -eq 0 ] || [ "${HIREKIT_E2E:-}" = "1" ]; then
+  if ! command -v chromium >/dev/null 2>&1; then
+    log "installing Chromium (Debian package)"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  fi
+  log "browser tests (headless Chromium)"
+  cargo build --locked -p hirekit
+  (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+  HIREKIT_BIN="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/hirekit" \
+    CHROMIUM="$(command -v chromium)" node --test --test-concurrency=1 e2e/*.test.mjs
+fi
