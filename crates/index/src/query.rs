@@ -1,0 +1,314 @@
+//! The query language: words (all required), "quoted phrases", -exclusions.
+//! Parsing is separate from building tantivy queries so it can be tested (and fuzzed) alone.
+
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+use crate::request::SearchError;
+use crate::schema::Fields;
+use crate::tokenizer::tokens;
+
+/// Longest query accepted, and most terms: beyond that a query is an accident or an attack.
+pub const MAX_QUERY_BYTES: usize = 1000;
+pub const MAX_TERMS: usize = 32;
+
+/// Shortest last word that also matches as a prefix (shorter prefixes match half the index).
+pub const MIN_PREFIX_CHARS: usize = 3;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Clause {
+    /// One token; `prefix` when it is the last word being typed.
+    Word { token: String, prefix: bool },
+    /// Several tokens in order ("node.js" is a phrase of two tokens too).
+    Phrase(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Parsed {
+    pub must: Vec<Clause>,
+    pub must_not: Vec<Clause>,
+}
+
+impl Parsed {
+    pub fn is_empty(&self) -> bool {
+        self.must.is_empty() && self.must_not.is_empty()
+    }
+    /// Every token the user asked for (for snippets).
+    pub fn positive_tokens(&self) -> Vec<(String, bool)> {
+        let mut v = Vec::new();
+        for c in &self.must {
+            match c {
+                Clause::Word { token, prefix } => v.push((token.clone(), *prefix)),
+                Clause::Phrase(ts) => v.extend(ts.iter().map(|t| (t.clone(), false))),
+            }
+        }
+        v
+    }
+}
+
+fn syntax(message: impl Into<String>, position: usize) -> SearchError {
+    SearchError::Syntax {
+        message: message.into(),
+        position,
+    }
+}
+
+/// Parse a query string. Errors carry the byte position of the offending character.
+pub fn parse(q: &str) -> Result<Parsed, SearchError> {
+    if q.len() > MAX_QUERY_BYTES {
+        return Err(syntax(
+            format!("query longer than {MAX_QUERY_BYTES} bytes"),
+            MAX_QUERY_BYTES,
+        ));
+    }
+    let ends_open = !q.ends_with(|c: char| c.is_whitespace() || c == '"');
+    let mut out = Parsed::default();
+    let mut nterms = 0usize;
+    let bytes = q.as_bytes();
+    let mut i = 0;
+    // (negated, tokens, is_phrase, start) in order, to decide which is the last word
+    let mut items: Vec<(bool, Vec<String>, bool, usize)> = Vec::new();
+    while i < bytes.len() {
+        let c = q[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut neg = false;
+        if c == '-' {
+            neg = true;
+            i += 1;
+            match q[i..].chars().next() {
+                None => {
+                    return Err(syntax(
+                        "'-' must be followed by a word or phrase to exclude",
+                        start,
+                    ))
+                }
+                Some(n) if n.is_whitespace() => {
+                    return Err(syntax(
+                        "'-' must be followed by a word or phrase to exclude",
+                        start,
+                    ))
+                }
+                _ => {}
+            }
+        }
+        if q[i..].starts_with('"') {
+            let open = i;
+            let Some(len) = q[i + 1..].find('"') else {
+                return Err(syntax("unclosed quote", open));
+            };
+            let inner = &q[i + 1..i + 1 + len];
+            i = i + 1 + len + 1;
+            let ts: Vec<String> = tokens(inner).into_iter().map(|t| t.0).collect();
+            if !ts.is_empty() {
+                items.push((neg, ts, true, start));
+            }
+            continue;
+        }
+        let end = q[i..]
+            .find(|c: char| c.is_whitespace() || c == '"')
+            .map_or(q.len(), |e| i + e);
+        let word = &q[i..end];
+        i = end;
+        let ts: Vec<String> = tokens(word).into_iter().map(|t| t.0).collect();
+        if !ts.is_empty() {
+            items.push((neg, ts, false, start));
+        }
+    }
+    let last = items.len().wrapping_sub(1);
+    for (n, (neg, ts, quoted, start)) in items.into_iter().enumerate() {
+        nterms += ts.len();
+        if nterms > MAX_TERMS {
+            return Err(syntax(format!("more than {MAX_TERMS} search terms"), start));
+        }
+        let clause = if ts.len() == 1 && !quoted {
+            let token = ts.into_iter().next().unwrap_or_default();
+            let prefix =
+                n == last && ends_open && !neg && token.chars().count() >= MIN_PREFIX_CHARS;
+            Clause::Word { token, prefix }
+        } else if ts.len() == 1 {
+            Clause::Word {
+                token: ts.into_iter().next().unwrap_or_default(),
+                prefix: false,
+            }
+        } else {
+            Clause::Phrase(ts)
+        };
+        if neg {
+            out.must_not.push(clause);
+        } else {
+            out.must.push(clause);
+        }
+    }
+    Ok(out)
+}
+
+/// Allowed typos for a word: none below 5 letters, 1 from 5, 2 from 8.
+pub fn typo_distance(token: &str) -> u8 {
+    let n = token.chars().count();
+    if !token.chars().all(char::is_alphabetic) {
+        0 // numbers, versions, "c++": a typo there is a different thing
+    } else if n >= 8 {
+        2
+    } else if n >= 5 {
+        1
+    } else {
+        0
+    }
+}
+
+/// Field weights: title counts most, then company, skills, description.
+pub fn weighted_fields(f: &Fields) -> [(Field, f32); 4] {
+    [
+        (f.title, 3.0),
+        (f.company_text, 2.0),
+        (f.skills_text, 1.5),
+        (f.description, 1.0),
+    ]
+}
+
+/// Typo and prefix matches score a flat fraction of a field's weight: below any exact match.
+const LOOSE_SCORE: f32 = 0.25;
+
+fn clause_query(c: &Clause, f: &Fields, loose: bool) -> Box<dyn Query> {
+    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (field, w) in weighted_fields(f) {
+        match c {
+            Clause::Word { token, prefix } => {
+                let term = Term::from_field_text(field, token);
+                let exact: Box<dyn Query> =
+                    Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs));
+                should.push((Occur::Should, Box::new(BoostQuery::new(exact, w))));
+                if !loose {
+                    continue;
+                }
+                let d = typo_distance(token);
+                let q: Option<Box<dyn Query>> = if *prefix {
+                    Some(Box::new(FuzzyTermQuery::new_prefix(term, d, true)))
+                } else if d > 0 {
+                    Some(Box::new(FuzzyTermQuery::new(term, d, true)))
+                } else {
+                    None
+                };
+                if let Some(q) = q {
+                    should.push((Occur::Should, Box::new(BoostQuery::new(q, w * LOOSE_SCORE))));
+                }
+            }
+            Clause::Phrase(ts) => {
+                let terms: Vec<Term> = ts.iter().map(|t| Term::from_field_text(field, t)).collect();
+                let q: Box<dyn Query> = Box::new(PhraseQuery::new(terms));
+                should.push((Occur::Should, Box::new(BoostQuery::new(q, w))));
+            }
+        }
+    }
+    Box::new(BooleanQuery::new(should))
+}
+
+/// The text part of a search, or None for "match everything".
+pub fn text_query(p: &Parsed, f: &Fields) -> Option<Box<dyn Query>> {
+    if p.is_empty() {
+        return None;
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for c in &p.must {
+        clauses.push((Occur::Must, clause_query(c, f, true)));
+    }
+    if p.must.is_empty() {
+        clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
+    }
+    for c in &p.must_not {
+        // exclusions are exact: excluding look-alikes would surprise
+        clauses.push((Occur::MustNot, clause_query(c, f, false)));
+    }
+    Some(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// Levenshtein distance with an early exit (for snippet highlighting, on short words).
+pub fn within_distance(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(t: &str, prefix: bool) -> Clause {
+        Clause::Word {
+            token: t.into(),
+            prefix,
+        }
+    }
+
+    #[test]
+    fn words_phrases_exclusions_prefix() {
+        let p = parse("Senior \"data engineer\" -intern kube").expect("ok");
+        assert_eq!(
+            p.must,
+            [
+                w("senior", false),
+                Clause::Phrase(vec!["data".into(), "engineer".into()]),
+                w("kube", true)
+            ]
+        );
+        assert_eq!(p.must_not, [w("intern", false)]);
+        let p = parse("kube ").expect("ok");
+        assert_eq!(p.must, [w("kube", false)]);
+        let p = parse("node.js").expect("ok");
+        assert_eq!(p.must, [Clause::Phrase(vec!["node".into(), "js".into()])]);
+        assert!(parse("  ").expect("ok").is_empty());
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_problem() {
+        assert_eq!(
+            parse("rust \"data eng"),
+            Err(SearchError::Syntax {
+                message: "unclosed quote".into(),
+                position: 5
+            })
+        );
+        assert!(matches!(
+            parse("rust - go"),
+            Err(SearchError::Syntax { position: 5, .. })
+        ));
+        assert!(matches!(
+            parse("rust -"),
+            Err(SearchError::Syntax { position: 5, .. })
+        ));
+        let long = "a ".repeat(40);
+        assert!(matches!(parse(&long), Err(SearchError::Syntax { .. })));
+    }
+
+    #[test]
+    fn edit_distance() {
+        assert!(within_distance("kuberntes", "kubernetes", 2));
+        assert!(within_distance("pyhton", "python", 2));
+        assert!(!within_distance("java", "rust", 2));
+    }
+}
