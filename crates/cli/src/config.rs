@@ -67,6 +67,14 @@ impl Settings {
         }
     }
 
+    /// This node's search index, `<data-dir>/index` (created when missing; rebuilt from the store
+    /// when it is unreadable or of an older layout).
+    pub fn open_index(&self) -> anyhow::Result<hirekit_index::SearchIndex> {
+        let dir = self.data_dir.join("index");
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        Ok(hirekit_index::SearchIndex::open(&dir, self.rates()?)?)
+    }
+
     pub fn fetcher(&self) -> anyhow::Result<hirekit_fetch::Fetcher> {
         let mut cfg = hirekit_fetch::FetchConfig::default();
         if let Some(ua) = &self.file.user_agent {

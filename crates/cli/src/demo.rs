@@ -72,6 +72,6 @@ pub async fn run(settings: &Settings, a: DemoArgs) -> anyhow::Result<ExitCode> {
     }
     let addr = a.addr.or(settings.file.addr).unwrap_or_else(crate::config::default_addr);
     eprintln!("serving the demo at http://{addr}/  (Ctrl-C to stop)");
-    crate::serve(store, addr, None).await?;
+    crate::serve(settings, store, addr, None).await?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,6 +6,7 @@ mod demo;
 mod export;
 mod normalize;
 mod progress;
+mod search;
 mod sources;
 
 use std::net::SocketAddr;
@@ -71,6 +72,16 @@ hirekit ingest greenhouse:https://boards-api.greenhouse.io/v1/boards/acme/jobs?c
     Export(export::ExportArgs),
     /// Re-apply the current normalizers to every stored raw item, without fetching again
     Renormalize(RenormalizeArgs),
+    /// Search postings (free text, filters, facets) and print a table or the API's JSON
+    #[command(after_help = "Examples:\n  hirekit search rust backend --remote --salary-min 150000\n  \
+hirekit search '\"platform engineer\" -intern' --country DE --sort newest --json")]
+    Search(search::SearchArgs),
+    /// Salary insight for a role, seniority, place… (percentiles, by seniority, histogram)
+    #[command(after_help = "Example:\n  hirekit salary --role backend --seniority senior --remote --currency EUR")]
+    Salary(search::SalaryArgs),
+    /// Manage this node's search index
+    #[command(subcommand)]
+    Index(search::IndexCmd),
     /// Benchmarks (figures go to docs/BENCHMARKS.md)
     #[command(subcommand)]
     Bench(bench::BenchCmd),
@@ -149,9 +160,12 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let store = settings.open_store().await?;
             let addr = a.addr.or(settings.file.addr).unwrap_or_else(config::default_addr);
             let poller = if a.no_poll { None } else { Some(settings.fetcher()?) };
-            serve(store, addr, poller).await?;
+            serve(&settings, store, addr, poller).await?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Search(a) => search::search(&settings, a).await,
+        Command::Salary(a) => search::salary(&settings, a).await,
+        Command::Index(search::IndexCmd::Rebuild { json }) => search::rebuild(&settings, json).await,
         Command::Ingest(a) => {
             let store = settings.open_store().await?;
             let ingestor = Ingestor::new(store.clone(), Some(settings.fetcher()?), progress::bar(a.json));
@@ -167,12 +181,24 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Serve until Ctrl-C / SIGTERM; with a fetcher, polls registered sources in the background.
-pub async fn serve(store: hirekit_store::Store, addr: SocketAddr, poll_with: Option<hirekit_fetch::Fetcher>) -> anyhow::Result<()> {
+/// Serve until Ctrl-C / SIGTERM. The search index catches up with the store in the background
+/// and then follows its change feed (so postings ingested by any process show up within about a
+/// second); with a fetcher, registered sources are polled too.
+pub async fn serve(
+    settings: &Settings,
+    store: hirekit_store::Store,
+    addr: SocketAddr,
+    poll_with: Option<hirekit_fetch::Fetcher>,
+) -> anyhow::Result<()> {
+    let index = settings.open_index()?;
+    let rates = settings.rates()?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let follower = index.follow(store.clone(), std::time::Duration::from_secs(1), stop_rx.clone());
     let poller = poll_with.map(|fetcher| tokio::spawn(hirekit_ingest::poller::run(store.clone(), fetcher, stop_rx)));
-    let result = hirekit_server::serve(store.clone(), addr, hirekit_server::shutdown_signal()).await;
+    let state = hirekit_server::AppState::new(store.clone(), index, rates);
+    let result = hirekit_server::serve(state, addr, hirekit_server::shutdown_signal()).await;
     let _ = stop_tx.send(true);
+    let _ = follower.await;
     if let Some(p) = poller {
         let _ = p.await;
     }

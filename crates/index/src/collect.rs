@@ -76,6 +76,7 @@ impl Ord for Entry {
 
 #[derive(Debug, Clone, Copy)]
 pub struct SalaryPoint {
+    pub id: i64,
     pub lo_usd: u32,
     pub hi_usd: u32,
     pub period: u8,
@@ -194,6 +195,7 @@ impl SegRun {
         }
         if plan.salaries && s.sal_lo[i] != NO_SALARY {
             self.salaries.push(SalaryPoint {
+                id: s.id[i],
                 lo_usd: s.sal_lo[i],
                 hi_usd: s.sal_hi[i],
                 period: s.period[i],

@@ -98,6 +98,8 @@ pub struct SearchResponse {
 /// One posting's pay, for salary insight.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SalaryPoint {
+    /// The posting.
+    pub id: i64,
     /// Annual range in the sample's currency.
     pub lo: f64,
     pub hi: f64,

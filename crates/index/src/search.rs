@@ -198,6 +198,7 @@ impl SearchIndex {
             .salaries
             .iter()
             .map(|p| SalaryPoint {
+                id: p.id,
                 lo: p.lo_usd as f64 / from_usd,
                 hi: p.hi_usd as f64 / from_usd,
                 period: decode(&PERIODS, p.period as u64),

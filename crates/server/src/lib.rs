@@ -1,26 +1,34 @@
 //! The HTTP server: JSON API (OpenAPI at /api/openapi.json), web pages, health and metrics.
 
 mod api;
+mod board;
 mod html;
 mod observe;
+mod search;
 
 use std::future::Future;
 use std::net::SocketAddr;
 use std::time::Duration;
 
 use axum::Router;
+use hirekit_index::SearchIndex;
+use hirekit_model::money::Rates;
 use hirekit_store::Store;
+use std::sync::Arc;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use api::ApiDoc;
+pub use search::{salary_report_blocking, SalaryReport};
 
 /// The whole OpenAPI document: each feature module contributes its own `#[derive(OpenApi)]`
 /// part, merged here.
 pub fn openapi() -> utoipa::openapi::OpenApi {
     use utoipa::OpenApi;
-    ApiDoc::openapi()
+    let mut doc = ApiDoc::openapi();
+    doc.merge(search::SearchDoc::openapi());
+    doc
 }
 
 /// Largest request body accepted (uploads come later with their own, larger limit).
@@ -29,6 +37,15 @@ const MAX_BODY: usize = 1 << 20;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    /// This node's search index (it follows the store's change feed).
+    pub index: SearchIndex,
+    pub rates: Arc<Rates>,
+}
+
+impl AppState {
+    pub fn new(store: Store, index: SearchIndex, rates: Rates) -> AppState {
+        AppState { store, index, rates: Arc::new(rates) }
+    }
 }
 
 /// The whole application as a router (tests drive it in-process).
@@ -36,6 +53,8 @@ pub fn router(state: AppState) -> Router {
     let metrics = observe::prometheus();
     Router::new()
         .merge(api::routes())
+        .merge(search::routes())
+        .merge(board::routes())
         .merge(html::routes())
         .merge(observe::routes(metrics))
         .layer(axum::middleware::from_fn(observe::track))
@@ -46,21 +65,21 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Serve until `shutdown` resolves, then finish in-flight requests.
-pub async fn serve(store: Store, addr: SocketAddr, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+pub async fn serve(state: AppState, addr: SocketAddr, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
-    serve_on(listener, store, shutdown).await
+    serve_state(listener, state, shutdown).await
 }
 
-pub async fn serve_on(
+pub async fn serve_state(
     listener: tokio::net::TcpListener,
-    store: Store,
+    state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let local = listener.local_addr()?;
     tracing::info!(addr = %local, "hirekit is serving on http://{local}/");
-    axum::serve(listener, router(AppState { store })).with_graceful_shutdown(shutdown).await?;
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await?;
     tracing::info!("server stopped");
     Ok(())
 }

@@ -20,6 +20,13 @@ async fn get(app: &axum::Router, path: &str) -> (StatusCode, String) {
     (status, String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// The app state with an in-memory index caught up with the store.
+async fn state(store: &Store) -> AppState {
+    let index = hirekit_index::SearchIndex::in_memory(hirekit_model::money::Rates::builtin()).expect("index");
+    index.catch_up(store).await.expect("catch up");
+    AppState::new(store.clone(), index, hirekit_model::money::Rates::builtin())
+}
+
 async fn seed(store: &Store) -> i64 {
     let src = store.ensure_source("lever:acme", Some("lever"), "/x/lever.json", 1).await.expect("source");
     let run = store.begin_run(1).await.expect("run");
@@ -63,7 +70,7 @@ async fn health_metrics_openapi_and_jobs() {
     for db in hirekit_testkit::all().await {
         let store = db.store().await;
         let id = seed(&store).await;
-        let app = router(AppState { store: store.clone() });
+        let app = router(state(&store).await);
 
         assert_eq!(get(&app, "/healthz").await, (StatusCode::OK, "ok".into()));
         let (st, body) = get(&app, "/readyz").await;
@@ -110,8 +117,9 @@ async fn health_metrics_openapi_and_jobs() {
 async fn readyz_reports_a_dead_store() {
     let db = hirekit_testkit::sqlite();
     let store = db.store().await;
+    let st = state(&store).await;
     store.close().await; // pool closed: the store no longer answers
-    let app = router(AppState { store });
+    let app = router(st);
     let (st, body) = get(&app, "/readyz").await;
     assert_eq!(st, StatusCode::SERVICE_UNAVAILABLE);
     assert!(body.contains("unavailable"));
@@ -124,7 +132,7 @@ async fn serves_on_a_socket_and_shuts_down_gracefully() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(hirekit_server::serve_on(listener, store, async {
+    let server = tokio::spawn(hirekit_server::serve_state(listener, state(&store).await, async {
         let _ = rx.await;
     }));
     let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
