@@ -220,6 +220,11 @@ impl SearchIndex {
         self.inner.reader.searcher().num_docs()
     }
 
+    /// Segments the reader sees (each adds a little per-query work).
+    pub fn segments(&self) -> usize {
+        self.inner.reader.searcher().segment_readers().len()
+    }
+
     /// Where the index lives (None in memory).
     pub fn dir(&self) -> Option<&Path> {
         self.inner.dir.as_deref()
