@@ -72,6 +72,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let reqs = load_queries(&queries)?;
+    run_queries(&ix, &reqs)?;
+    let t = Instant::now();
+    ix.optimize()?;
+    println!(
+        "optimize (merge into one segment): {:.1} s, {:.0} MiB on disk, {} segments",
+        t.elapsed().as_secs_f64(),
+        dir_size(&dir) as f64 / (1 << 20) as f64,
+        ix.segments()
+    );
+    run_queries(&ix, &reqs)?;
+    Ok(())
+}
+
+fn run_queries(ix: &SearchIndex, reqs: &[(String, SearchRequest)]) -> Result<(), Box<dyn std::error::Error>> {
     let mut lat = Vec::new();
     let mut cpu = Vec::new();
     let mut slow = Vec::new();
@@ -79,7 +93,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         lat.clear();
         cpu.clear();
         slow.clear();
-        for (q, r) in &reqs {
+        for (q, r) in reqs {
             let t = Instant::now();
             let c = thread_cpu_ms();
             let res = ix.search(r)?;
@@ -93,11 +107,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     for (what, v) in [("wall", &mut lat), ("thread CPU", &mut cpu)] {
         v.sort_by(f64::total_cmp);
-        let p = |x: f64| {
-            v[((v.len() as f64 * x).ceil() as usize)
-                .saturating_sub(1)
-                .min(v.len() - 1)]
-        };
+        let p = |x: f64| v[((v.len() as f64 * x).ceil() as usize).saturating_sub(1).min(v.len() - 1)];
         println!(
             "search {what} ({} queries, warm, one thread): p50 {:.2} ms  p90 {:.2} ms  p99 {:.2} ms  max {:.2} ms  mean {:.2} ms",
             v.len(),
