@@ -11,7 +11,7 @@ use tantivy::query::Weight;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use crate::request::Sort;
-use crate::segdata::{Cache, SegData, NO_SALARY};
+use crate::segdata::{Cache, Multi, SegData, NO_SALARY};
 
 /// Filters decided per document from the arrays. Masks have bit `code` set for allowed
 /// codes (0 = "not stated" is never allowed once a filter is given); 0 = no filter.
@@ -93,11 +93,32 @@ pub struct Fruit {
     pub remote: [u64; 4],
     pub employment: [u64; 9],
     pub bands: Vec<u64>,
-    pub company: HashMap<String, u64>,
-    pub country: HashMap<String, u64>,
-    pub region: HashMap<String, u64>,
-    pub skill: HashMap<String, u64>,
+    /// Most frequent first, at most FACET_TOP of each.
+    pub company: Vec<(String, u64)>,
+    pub country: Vec<(String, u64)>,
+    pub region: Vec<(String, u64)>,
+    pub skill: Vec<(String, u64)>,
     pub salaries: Vec<SalaryPoint>,
+}
+
+/// How many values of the multi-valued facets are reported: company, country, region, skill.
+pub const FACET_TOP: [usize; 4] = [20, 10, usize::MAX, 20];
+
+/// What one segment counted. Counts stay per ordinal until the merge, which names only the
+/// values it reports.
+pub struct SegFruit {
+    total: u64,
+    partial: bool,
+    top: Vec<Entry>,
+    role: [u64; 18],
+    seniority: [u64; 8],
+    remote: [u64; 4],
+    employment: [u64; 9],
+    bands: Vec<u64>,
+    data: Arc<SegData>,
+    /// company, country, region, skill
+    multi: [Vec<u32>; 4],
+    salaries: Vec<SalaryPoint>,
 }
 
 pub struct Run<'a> {
@@ -249,7 +270,7 @@ impl SegRun {
 }
 
 impl SegmentCollector for SegRun {
-    type Fruit = Fruit;
+    type Fruit = SegFruit;
 
     fn collect(&mut self, d: DocId, score: Score) {
         if self.keep(d) {
@@ -257,17 +278,8 @@ impl SegmentCollector for SegRun {
         }
     }
 
-    fn harvest(self) -> Fruit {
-        let names = |counts: Vec<u32>, m: &crate::segdata::Multi| -> HashMap<String, u64> {
-            counts
-                .into_iter()
-                .enumerate()
-                .filter(|(_, c)| *c > 0)
-                .filter_map(|(o, c)| m.term(o as u32).map(|t| (t, c as u64)))
-                .collect()
-        };
-        let s = self.data.clone();
-        Fruit {
+    fn harvest(self) -> SegFruit {
+        SegFruit {
             total: self.total,
             partial: self.partial,
             top: self.heap.into_iter().map(|r| r.0).collect(),
@@ -276,10 +288,8 @@ impl SegmentCollector for SegRun {
             remote: self.remote,
             employment: self.employment,
             bands: self.bands,
-            company: names(self.company, &s.company),
-            country: names(self.country, &s.country),
-            region: names(self.region, &s.region),
-            skill: names(self.skill, &s.skill),
+            data: self.data,
+            multi: [self.company, self.country, self.region, self.skill],
             salaries: self.salaries,
         }
     }
@@ -332,7 +342,7 @@ impl Collector for Run<'_> {
         weight: &dyn Weight,
         seg: u32,
         reader: &SegmentReader,
-    ) -> tantivy::Result<Fruit> {
+    ) -> tantivy::Result<SegFruit> {
         let mut run = self.for_segment(seg, reader)?;
         let over = |plan: &Plan| plan.deadline.is_some_and(|t| Instant::now() >= t);
         if over(&self.plan) {
@@ -359,36 +369,75 @@ impl Collector for Run<'_> {
         Ok(run.harvest())
     }
 
-    fn merge_fruits(&self, fruits: Vec<Fruit>) -> tantivy::Result<Fruit> {
+    fn merge_fruits(&self, fruits: Vec<SegFruit>) -> tantivy::Result<Fruit> {
         let mut out = Fruit {
             bands: vec![0; self.plan.band_edges.len() + 1],
             ..Fruit::default()
         };
-        for f in fruits {
+        for f in &fruits {
             out.total += f.total;
             out.partial |= f.partial;
-            out.top.extend(f.top);
+            out.top.extend_from_slice(&f.top);
             add(&mut out.role, &f.role);
             add(&mut out.seniority, &f.seniority);
             add(&mut out.remote, &f.remote);
             add(&mut out.employment, &f.employment);
             add(&mut out.bands, &f.bands);
-            for (dst, src) in [
-                (&mut out.company, f.company),
-                (&mut out.country, f.country),
-                (&mut out.region, f.region),
-                (&mut out.skill, f.skill),
-            ] {
-                for (k, v) in src {
-                    *dst.entry(k).or_insert(0) += v;
-                }
-            }
-            out.salaries.extend(f.salaries);
+            out.salaries.extend_from_slice(&f.salaries);
+        }
+        if self.plan.facets {
+            let col = |k: usize| -> Vec<(&Multi, &[u32])> {
+                fruits
+                    .iter()
+                    .map(|f| {
+                        let m = match k {
+                            0 => &f.data.company,
+                            1 => &f.data.country,
+                            2 => &f.data.region,
+                            _ => &f.data.skill,
+                        };
+                        (m, f.multi[k].as_slice())
+                    })
+                    .collect()
+            };
+            out.company = top_values(&col(0), FACET_TOP[0]);
+            out.country = top_values(&col(1), FACET_TOP[1]);
+            out.region = top_values(&col(2), FACET_TOP[2]);
+            out.skill = top_values(&col(3), FACET_TOP[3]);
         }
         out.top.sort_by(|a, b| b.cmp(a));
         out.top.truncate(self.plan.top);
         Ok(out)
     }
+}
+
+/// The `top` most frequent values over all segments (ties by name).
+fn top_values(parts: &[(&Multi, &[u32])], top: usize) -> Vec<(String, u64)> {
+    let by_count = |a: &(&str, u64), b: &(&str, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
+    let mut v: Vec<(&str, u64)> = if let [(m, counts)] = parts {
+        counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .filter_map(|(o, c)| m.term(o as u32).map(|t| (t, *c as u64)))
+            .collect()
+    } else {
+        let mut map: HashMap<&str, u64> = HashMap::new();
+        for (m, counts) in parts {
+            for (o, c) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
+                if let Some(t) = m.term(o as u32) {
+                    *map.entry(t).or_insert(0) += *c as u64;
+                }
+            }
+        }
+        map.into_iter().collect()
+    };
+    if v.len() > top {
+        v.select_nth_unstable_by(top, by_count);
+        v.truncate(top);
+    }
+    v.sort_by(by_count);
+    v.into_iter().map(|(t, c)| (t.to_string(), c)).collect()
 }
 
 fn add(dst: &mut [u64], src: &[u64]) {

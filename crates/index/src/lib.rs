@@ -220,6 +220,11 @@ impl SearchIndex {
         self.inner.reader.searcher().num_docs()
     }
 
+    /// Segments the reader sees (each adds a little per-query work).
+    pub fn segments(&self) -> usize {
+        self.inner.reader.searcher().segment_readers().len()
+    }
+
     /// Where the index lives (None in memory).
     pub fn dir(&self) -> Option<&Path> {
         self.inner.dir.as_deref()
@@ -271,6 +276,33 @@ impl SearchIndex {
         self.inner.reader.reload()?;
         self.inner.cache.refresh(&self.inner.reader.searcher())?;
         *lock(&self.inner.cursor) = to;
+        Ok(())
+    }
+
+    /// Merge all segments into one (after a rebuild: fewer segments, less work per query).
+    /// Takes a while on a large index; searches keep running on the old segments meanwhile.
+    pub fn optimize(&self) -> Result<(), IndexError> {
+        let mut w = lock(&self.inner.writer);
+        // A background merge may hold some segments: retry with the then-current set.
+        let mut tries = 0;
+        loop {
+            let ids = w.index().searchable_segment_ids()?;
+            if ids.len() <= 1 {
+                break;
+            }
+            match w.merge(&ids).wait() {
+                Ok(_) => break,
+                Err(e) if tries < 50 => {
+                    tracing::debug!(error = %e, "merge deferred");
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(200));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        let _ = w.garbage_collect_files().wait();
+        self.inner.reader.reload()?;
+        self.inner.cache.refresh(&self.inner.reader.searcher())?;
         Ok(())
     }
 

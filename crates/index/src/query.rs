@@ -5,7 +5,7 @@ use tantivy::query::{
     BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Term;
+use tantivy::{Searcher, Term};
 
 use crate::request::SearchError;
 use crate::schema::Fields;
@@ -176,8 +176,38 @@ pub fn weighted_fields(f: &Fields) -> [(Field, f32); 4] {
 /// Typo and prefix matches score a flat fraction of a field's weight: below any exact match.
 const LOOSE_SCORE: f32 = 0.25;
 
-fn clause_query(c: &Clause, f: &Fields, loose: bool) -> Box<dyn Query> {
+/// A word found in at least this share of postings (and at least `COMMON_MIN` of them) is
+/// taken as spelled right: looking for its look-alikes would cost a walk of the term
+/// dictionary per field for matches the user did not ask for. Typos are rare as typed.
+const COMMON_SHARE: f64 = 0.001;
+const COMMON_MIN: u64 = 50;
+
+fn is_common(token: &str, f: &Fields, searcher: &Searcher) -> bool {
+    let threshold = ((searcher.num_docs() as f64 * COMMON_SHARE) as u64).max(COMMON_MIN);
+    let mut df = 0;
+    for (field, _) in weighted_fields(f) {
+        df += searcher
+            .doc_freq(&Term::from_field_text(field, token))
+            .unwrap_or(0);
+        if df >= threshold {
+            return true;
+        }
+    }
+    false
+}
+
+fn clause_query(c: &Clause, f: &Fields, loose: bool, searcher: &Searcher) -> Box<dyn Query> {
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let typos = match c {
+        Clause::Word { token, .. } if loose && typo_distance(token) > 0 => {
+            if is_common(token, f, searcher) {
+                0
+            } else {
+                typo_distance(token)
+            }
+        }
+        _ => 0,
+    };
     for (field, w) in weighted_fields(f) {
         match c {
             Clause::Word { token, prefix } => {
@@ -188,16 +218,20 @@ fn clause_query(c: &Clause, f: &Fields, loose: bool) -> Box<dyn Query> {
                 if !loose {
                     continue;
                 }
-                let d = typo_distance(token);
-                let q: Option<Box<dyn Query>> = if *prefix {
-                    Some(Box::new(FuzzyTermQuery::new_prefix(term, d, true)))
-                } else if d > 0 {
-                    Some(Box::new(FuzzyTermQuery::new(term, d, true)))
-                } else {
-                    None
-                };
-                if let Some(q) = q {
-                    should.push((Occur::Should, Box::new(BoostQuery::new(q, w * LOOSE_SCORE))));
+                // the word being typed: any completion (a plain walk down the dictionary)
+                if *prefix {
+                    let q = FuzzyTermQuery::new_prefix(term.clone(), 0, true);
+                    should.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(q), w * LOOSE_SCORE)),
+                    ));
+                }
+                if typos > 0 {
+                    let q = FuzzyTermQuery::new(term, typos, true);
+                    should.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(q), w * LOOSE_SCORE)),
+                    ));
                 }
             }
             Clause::Phrase(ts) => {
@@ -211,33 +245,50 @@ fn clause_query(c: &Clause, f: &Fields, loose: bool) -> Box<dyn Query> {
 }
 
 /// The text part of a search, or None for "match everything".
-pub fn text_query(p: &Parsed, f: &Fields) -> Option<Box<dyn Query>> {
+pub fn text_query(p: &Parsed, f: &Fields, searcher: &Searcher) -> Option<Box<dyn Query>> {
     if p.is_empty() {
         return None;
     }
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for c in &p.must {
-        clauses.push((Occur::Must, clause_query(c, f, true)));
+        clauses.push((Occur::Must, clause_query(c, f, true, searcher)));
     }
     if p.must.is_empty() {
         clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
     }
     for c in &p.must_not {
         // exclusions are exact: excluding look-alikes would surprise
-        clauses.push((Occur::MustNot, clause_query(c, f, false)));
+        clauses.push((Occur::MustNot, clause_query(c, f, false, searcher)));
     }
     Some(Box::new(BooleanQuery::new(clauses)))
 }
 
-/// Levenshtein distance with an early exit (for snippet highlighting, on short words).
+/// Whether two words are within `max` edits (Levenshtein, with an early exit). Used to
+/// highlight typo matches in snippets, so it must be cheap: no allocation for ASCII words.
 pub fn within_distance(a: &str, b: &str, max: usize) -> bool {
+    if a.len().abs_diff(b.len()) > max * 4 {
+        return false; // even counting multi-byte letters, too far apart
+    }
+    if a.is_ascii() && b.is_ascii() && a.len() < 64 && b.len() < 64 {
+        return lev(a.as_bytes(), b.as_bytes(), max);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    lev(&a, &b, max)
+}
+
+fn lev<T: PartialEq>(a: &[T], b: &[T], max: usize) -> bool {
     if a.len().abs_diff(b.len()) > max {
         return false;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    if b.len() >= 64 {
+        return false;
+    }
+    let mut prev = [0usize; 64];
+    let mut cur = [0usize; 64];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];

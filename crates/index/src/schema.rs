@@ -77,7 +77,8 @@ pub fn build() -> (Schema, Fields) {
         posted: b.add_i64_field("posted", FAST),
         sal_lo: b.add_u64_field("sal_lo", FAST),
         sal_hi: b.add_u64_field("sal_hi", FAST),
-        doc: b.add_bytes_field("doc", STORED),
+        // JSON as stored text: strings load in one copy, bytes one byte at a time
+        doc: b.add_text_field("doc", STORED),
     };
     (b.build(), fields)
 }
@@ -225,8 +226,8 @@ pub fn to_document(sp: &StoredPosting, f: &Fields, rates: &Rates) -> TantivyDocu
         closed: sp.closed_at.is_some(),
         description: p.description.clone(),
     };
-    if let Ok(json) = serde_json::to_vec(&stored) {
-        d.add_bytes(f.doc, &json);
+    if let Ok(json) = serde_json::to_string(&stored) {
+        d.add_text(f.doc, json);
     }
     d
 }

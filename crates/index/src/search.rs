@@ -83,7 +83,8 @@ impl SearchIndex {
     ) -> Result<(Box<dyn Query>, Plan), SearchError> {
         let (_, f, _, _) = self.inner_parts();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let text = query::text_query(parsed, f);
+        let (reader, _, _, _) = self.inner_parts();
+        let text = query::text_query(parsed, f, &reader.searcher());
         let has_text = !parsed.must.is_empty();
         if let Some(t) = text {
             clauses.push((Occur::Must, t));
@@ -357,11 +358,11 @@ fn plan_currency(req: &SearchRequest) -> String {
 
 fn load(searcher: &Searcher, f: &Fields, e: &Entry) -> Result<StoredDoc, SearchError> {
     let doc: TantivyDocument = searcher.doc(DocAddress::new(e.seg, e.doc))?;
-    let bytes = doc
+    let json = doc
         .get_first(f.doc)
-        .and_then(|v| v.as_bytes())
+        .and_then(|v| v.as_str())
         .ok_or_else(|| SearchError::Internal("indexed posting without stored fields".into()))?;
-    serde_json::from_slice(bytes)
+    serde_json::from_str(json)
         .map_err(|err| SearchError::Internal(format!("stored posting unreadable: {err}")))
 }
 
@@ -453,9 +454,9 @@ fn facets(fr: &Fruit) -> Facets {
                 .map(|(n, l)| (l.to_string(), *n)),
             usize::MAX,
         ),
-        region: FacetCounts::from_iter(fr.region.clone(), usize::MAX),
-        skills: FacetCounts::from_iter(fr.skill.clone(), 20),
-        company: FacetCounts::from_iter(fr.company.clone(), 20),
-        country: FacetCounts::from_iter(fr.country.clone(), 10),
+        region: FacetCounts(fr.region.clone()),
+        skills: FacetCounts(fr.skill.clone()),
+        company: FacetCounts(fr.company.clone()),
+        country: FacetCounts(fr.country.clone()),
     }
 }

@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use tantivy::columnar::StrColumn;
 use tantivy::index::SegmentId;
 use tantivy::{DocId, SegmentReader};
 
@@ -16,7 +15,9 @@ use tantivy::{DocId, SegmentReader};
 pub struct Multi {
     pub starts: Vec<u32>,
     pub ords: Vec<u32>,
-    pub column: Option<StrColumn>,
+    /// The column's dictionary, decoded once: looking terms up one by one decompresses a
+    /// dictionary block each time, which dominated queries with many distinct companies.
+    pub terms: Vec<String>,
     pub num_terms: usize,
 }
 
@@ -30,12 +31,8 @@ impl Multi {
         }
     }
 
-    pub fn term(&self, ord: u32) -> Option<String> {
-        let mut s = String::new();
-        match &self.column {
-            Some(c) if c.ord_to_str(ord as u64, &mut s).unwrap_or(false) => Some(s),
-            _ => None,
-        }
+    pub fn term(&self, ord: u32) -> Option<&str> {
+        self.terms.get(ord as usize).map(String::as_str)
     }
 
     fn load(reader: &SegmentReader, field: &str) -> tantivy::Result<Multi> {
@@ -50,12 +47,18 @@ impl Multi {
             }
             starts.push(ords.len() as u32);
         }
-        let num_terms = column.as_ref().map_or(0, |c| c.num_terms());
+        let mut terms = Vec::new();
+        if let Some(c) = &column {
+            let mut st = c.dictionary().stream()?;
+            while st.advance() {
+                terms.push(String::from_utf8_lossy(st.key()).into_owned());
+            }
+        }
         Ok(Multi {
             starts,
             ords,
-            column,
-            num_terms,
+            num_terms: terms.len(),
+            terms,
         })
     }
 }

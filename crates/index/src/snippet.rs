@@ -2,21 +2,21 @@
 //! the same distance, and the last word as a prefix.
 
 use crate::query::{typo_distance, within_distance};
-use crate::tokenizer::tokens;
+use crate::tokenizer::{fold_into, next_span};
 
 /// Excerpt length in bytes (about two lines).
 const WINDOW: usize = 220;
 /// Context kept before the first highlighted word.
 const LEAD: usize = 50;
 /// Only the start of very long descriptions is scanned.
-const SCAN: usize = 30_000;
+const SCAN: usize = 12_000;
 
 fn matches(tok: &str, q: &str, prefix: bool) -> bool {
     if tok == q || (prefix && tok.starts_with(q)) {
         return true;
     }
     let d = typo_distance(q) as usize;
-    d > 0 && within_distance(tok, q, d)
+    d > 0 && tok.len().abs_diff(q.len()) <= d && within_distance(tok, q, d)
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -51,9 +51,27 @@ pub fn snippet(text: &str, query: &[(String, bool)]) -> Option<String> {
     let scan = &text[..floor_boundary(text, SCAN)];
     let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // (from, to, which query word)
     if !query.is_empty() {
-        for (tok, a, b) in tokens(scan) {
-            if let Some(w) = query.iter().position(|(q, p)| matches(&tok, q, *p)) {
+        // Folded words reuse one buffer; scanning stops once a window holds every word.
+        let mut folded = String::new();
+        let mut at = 0;
+        let mut last_seen = vec![usize::MAX; query.len()];
+        while let Some((a, b)) = next_span(scan, at) {
+            at = b;
+            let word = &scan[a..b];
+            if word.len() > 40 {
+                continue;
+            }
+            folded.clear();
+            fold_into(word, &mut folded);
+            if let Some(w) = query.iter().position(|(q, p)| matches(&folded, q, *p)) {
                 hits.push((a, b, w));
+                last_seen[w] = a;
+                let all_near = last_seen
+                    .iter()
+                    .all(|&s| s != usize::MAX && s + WINDOW - LEAD >= a);
+                if all_near {
+                    break;
+                }
             }
         }
     }

@@ -174,6 +174,17 @@ async fn rebuild_recreates_everything() {
     assert_eq!(n, corpus().len());
     assert_eq!(*seen.lock().expect("lock"), corpus().len() as u64);
     assert_eq!(ix.num_docs(), corpus().len() as u64);
+    // more segments, then one
+    let run = fx.store.begin_run(70).await.expect("run");
+    fx.store
+        .upsert_batch(fx.acme.id, run, 70, &[incoming("x1", posting("Site Reliability Engineer", "Acme"))])
+        .await
+        .expect("upsert");
+    ix.catch_up(&fx.store).await.expect("catch up");
+    ix.optimize().expect("optimize");
+    assert_eq!(ix.segments(), 1);
+    assert_eq!(ix.num_docs(), corpus().len() as u64 + 1);
+    assert_eq!(ix.search(&req("reliability")).expect("search").total, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
