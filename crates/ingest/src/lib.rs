@@ -26,6 +26,11 @@ pub use resolve::{context_for, resolve, Resolved, Target};
 
 /// Items per store transaction.
 const BATCH: usize = 1000;
+/// Items per store transaction at most: when the parser is ahead, the batches waiting in the
+/// channel are stored together. Each transaction writes every B-tree page it touched to the
+/// WAL, and the lookup indexes take random inserts, so bigger transactions write fewer pages
+/// per item (measured: docs/BENCHMARKS.md). When the store keeps up, batches go one at a time.
+const STORE_GROUP: usize = 8000;
 /// Lines handed to rayon at once on the JSONL fast path.
 const LINE_CHUNK: usize = 4000;
 
@@ -222,13 +227,23 @@ impl Ingestor {
     where
         F: FnOnce(mpsc::Sender<Batch>) -> Result<(), String> + Send + 'static,
     {
-        let (tx, mut rx) = mpsc::channel::<Batch>(4);
+        let (tx, mut rx) = mpsc::channel::<Batch>(STORE_GROUP / BATCH);
         let handle = tokio::task::spawn_blocking(move || producer(tx));
         let seen = now();
         let (started, mut waiting, mut storing) = (std::time::Instant::now(), 0f64, 0f64);
         loop {
             let t = std::time::Instant::now();
-            let Some(batch) = rx.recv().await else { break };
+            let Some(mut batch) = rx.recv().await else { break };
+            // Batches already waiting go into the same transaction (see STORE_GROUP).
+            while batch.items.len() < STORE_GROUP {
+                match rx.try_recv() {
+                    Ok(more) => {
+                        batch.items.extend(more.items);
+                        batch.failed.extend(more.failed);
+                    }
+                    Err(_) => break,
+                }
+            }
             waiting += t.elapsed().as_secs_f64();
             summary.failed.extend(batch.failed);
             let n = batch.items.len() as u64;
