@@ -22,7 +22,24 @@ pub fn rank(kind: SourceKind) -> i64 {
 
 /// Normalize an item and compute its identity: external id, content hash and fingerprint.
 pub fn to_incoming(kind: SourceKind, sp: &SourcePosting) -> Incoming {
-    let raw = serde_json::to_string(&sp.raw).unwrap_or_else(|_| "null".into());
+    incoming(kind, sp, None)
+}
+
+/// As `to_incoming` for a JSONL line: the line itself is the stored raw item when it is the
+/// same JSON as `sp.raw`, which saves serializing every item again (the parser only adds a
+/// `_url` key for items without a URL; then, or for a line that is not UTF-8, `sp.raw` is
+/// serialized as usual).
+pub fn jsonl_incoming(sp: &SourcePosting, line: &[u8]) -> Incoming {
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line).trim_ascii();
+    let same = sp.raw.get("_url").is_none();
+    incoming(SourceKind::Jsonl, sp, std::str::from_utf8(line).ok().filter(|_| same))
+}
+
+fn incoming(kind: SourceKind, sp: &SourcePosting, raw_text: Option<&str>) -> Incoming {
+    let raw = match raw_text {
+        Some(t) => t.to_string(),
+        None => serde_json::to_string(&sp.raw).unwrap_or_else(|_| "null".into()),
+    };
     let content_hash = format!("{:032x}", xxh3_128(raw.as_bytes()));
     let posting = normalize(sp);
     let fingerprint = dedupe::fingerprint(&posting);

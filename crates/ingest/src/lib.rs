@@ -24,7 +24,7 @@ use tokio::sync::mpsc;
 pub use item::{rank, to_incoming};
 pub use resolve::{context_for, resolve, Resolved, Target};
 
-/// Items per store transaction.
+/// Items per parsed batch (the parser sends these to the store loop).
 const BATCH: usize = 1000;
 /// Items per store transaction at most: when the parser is ahead, the batches waiting in the
 /// channel are stored together. Each transaction writes every B-tree page it touched to the
@@ -315,7 +315,7 @@ fn produce_jsonl(reader: &mut dyn BufRead, ctx: &Context, tx: &mpsc::Sender<Batc
         let results: Vec<Result<Option<Incoming>, ItemError>> = lines
             .par_iter()
             .map(|(no, l)| {
-                hirekit_sources::parse_jsonl_line(l, *no, ctx).map(|o| o.map(|sp| to_incoming(SourceKind::Jsonl, &sp)))
+                hirekit_sources::parse_jsonl_line(l, *no, ctx).map(|o| o.map(|sp| item::jsonl_incoming(&sp, l)))
             })
             .collect();
         let mut batch = Batch { items: Vec::with_capacity(BATCH), failed: Vec::new() };
