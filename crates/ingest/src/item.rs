@@ -62,3 +62,37 @@ fn incoming(kind: SourceKind, sp: &SourcePosting, raw_text: Option<&str>) -> Inc
         posting,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hirekit_sources::Context;
+
+    fn parse(line: &str, source: &str) -> Incoming {
+        let ctx = Context { source: source.into(), company: None };
+        let sp = hirekit_sources::parse_jsonl_line(line.as_bytes(), 1, &ctx).expect("parses").expect("an item");
+        let fast = jsonl_incoming(&sp, line.as_bytes());
+        let slow = to_incoming(SourceKind::Jsonl, &sp);
+        // Either way the raw item reads back as the same JSON, and the posting is the same.
+        let a: serde_json::Value = serde_json::from_str(&fast.raw).expect("raw is JSON");
+        let b: serde_json::Value = serde_json::from_str(&slow.raw).expect("raw is JSON");
+        assert_eq!(a, b);
+        assert_eq!(fast.posting, slow.posting);
+        assert_eq!(fast.external_id, slow.external_id);
+        fast
+    }
+
+    #[test]
+    fn jsonl_line_is_kept_as_raw() {
+        let line = "\u{feff}  {\"@type\":\"JobPosting\", \"title\":\"Rust Engineer\",\"url\":\"https://x.test/1\"}\r\n";
+        let it = parse(line, "/tmp/jobs.jsonl");
+        assert_eq!(it.raw, line.trim_start_matches('\u{feff}').trim());
+    }
+
+    #[test]
+    fn item_given_the_page_url_is_serialized() {
+        let line = r#"{"@type":"JobPosting","title":"Rust Engineer"}"#;
+        let it = parse(line, "jsonl:https://feeds.example.test/jobs.jsonl");
+        assert!(it.raw.contains("\"_url\""), "{}", it.raw);
+    }
+}
