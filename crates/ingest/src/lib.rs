@@ -24,8 +24,13 @@ use tokio::sync::mpsc;
 pub use item::{rank, to_incoming};
 pub use resolve::{context_for, resolve, Resolved, Target};
 
-/// Items per store transaction.
+/// Items per parsed batch (the parser sends these to the store loop).
 const BATCH: usize = 1000;
+/// Items per store transaction at most: when the parser is ahead, the batches waiting in the
+/// channel are stored together. Each transaction writes every B-tree page it touched to the
+/// WAL, and the lookup indexes take random inserts, so bigger transactions write fewer pages
+/// per item (measured: docs/BENCHMARKS.md). When the store keeps up, batches go one at a time.
+const STORE_GROUP: usize = 8000;
 /// Lines handed to rayon at once on the JSONL fast path.
 const LINE_CHUNK: usize = 4000;
 
@@ -222,19 +227,33 @@ impl Ingestor {
     where
         F: FnOnce(mpsc::Sender<Batch>) -> Result<(), String> + Send + 'static,
     {
-        let (tx, mut rx) = mpsc::channel::<Batch>(4);
+        let (tx, mut rx) = mpsc::channel::<Batch>(STORE_GROUP / BATCH);
         let handle = tokio::task::spawn_blocking(move || producer(tx));
         let seen = now();
         let (started, mut waiting, mut storing) = (std::time::Instant::now(), 0f64, 0f64);
         loop {
             let t = std::time::Instant::now();
-            let Some(batch) = rx.recv().await else { break };
+            let Some(mut batch) = rx.recv().await else { break };
+            // Batches already waiting go into the same transaction (see STORE_GROUP).
+            while batch.items.len() < STORE_GROUP {
+                match rx.try_recv() {
+                    Ok(more) => {
+                        batch.items.extend(more.items);
+                        batch.failed.extend(more.failed);
+                    }
+                    Err(_) => break,
+                }
+            }
             waiting += t.elapsed().as_secs_f64();
             summary.failed.extend(batch.failed);
             let n = batch.items.len() as u64;
             let t = std::time::Instant::now();
             let out = self.store.upsert_batch(source.id, run, seen, &batch.items).await?;
             storing += t.elapsed().as_secs_f64();
+            // Freeing thousands of postings (dozens of allocations each) is not free: do it off
+            // the store loop, which is the critical path of a bulk ingest.
+            let items = batch.items;
+            tokio::task::spawn_blocking(move || drop(items));
             summary.new += out.new;
             summary.updated += out.updated;
             summary.unchanged += out.unchanged;
@@ -300,7 +319,7 @@ fn produce_jsonl(reader: &mut dyn BufRead, ctx: &Context, tx: &mpsc::Sender<Batc
         let results: Vec<Result<Option<Incoming>, ItemError>> = lines
             .par_iter()
             .map(|(no, l)| {
-                hirekit_sources::parse_jsonl_line(l, *no, ctx).map(|o| o.map(|sp| to_incoming(SourceKind::Jsonl, &sp)))
+                hirekit_sources::parse_jsonl_line(l, *no, ctx).map(|o| o.map(|sp| item::jsonl_incoming(&sp, l)))
             })
             .collect();
         let mut batch = Batch { items: Vec::with_capacity(BATCH), failed: Vec::new() };

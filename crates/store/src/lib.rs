@@ -117,8 +117,11 @@ impl Store {
                 // store in memory during ingest (+19% at 1M postings vs 64 MiB).
                 .pragma("cache_size", "-262144")
                 .pragma("temp_store", "memory")
-                // Bulk ingests write hundreds of MB: checkpoint every ~40 MB, not every 4 MB.
-                .pragma("wal_autocheckpoint", "10000");
+                // Bulk ingests write GBs of WAL (hot index pages again in every transaction):
+                // checkpoint every 40,000 pages (625 MiB), so a page rewritten many times is copied
+                // to the database once per checkpoint (1M postings: 11.7 GB written instead of
+                // 13.2 GB with 10,000 pages, and fewer fsyncs).
+                .pragma("wal_autocheckpoint", "40000");
             let pool = SqlitePoolOptions::new()
                 .max_connections(4)
                 .acquire_timeout(Duration::from_secs(60))

@@ -15,7 +15,42 @@ type Conn = <DB as sqlx::Database>::Connection;
 type DbRow = <DB as sqlx::Database>::Row;
 
 /// Keep IN lists and multi-row VALUES well under SQLite's 32,766 bound parameters.
-const CHUNK: usize = 400;
+/// A power of two: see `in_list` and `runs`.
+const CHUNK: usize = 512;
+
+// Statement shapes. sqlx prepares and caches one statement per distinct SQL text, and the text
+// of an IN list or a multi-row VALUES depends on its length. Lengths that vary batch after batch
+// meant preparing a new big statement almost every time, and the per-connection cache filling
+// with one-off statements of several MB each. So IN lists are padded to a power of two and
+// multi-row writes are split into power-of-two runs: a handful of shapes serve every batch.
+
+/// Push `(v1, v2, …)` for a non-empty IN list, padded to a power of two (at least 8) by
+/// repeating the last value, which does not change the result.
+fn in_list<T>(qb: &mut QueryBuilder<DB>, vals: &[T])
+where
+    T: Clone + for<'a> sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+{
+    let padded = vals.len().next_power_of_two().max(8);
+    qb.push("(");
+    let mut sep = qb.separated(", ");
+    for v in vals.iter().chain(std::iter::repeat_n(&vals[vals.len() - 1], padded - vals.len())) {
+        sep.push_bind(v.clone());
+    }
+    qb.push(")");
+}
+
+/// Split `v` into runs of `max` (a power of two) rows, then power-of-two runs for the rest.
+fn runs<T>(mut v: &[T], max: usize) -> impl Iterator<Item = &[T]> {
+    std::iter::from_fn(move || {
+        if v.is_empty() {
+            return None;
+        }
+        let n = if v.len() >= max { max } else { 1 << v.len().ilog2() };
+        let (head, tail) = v.split_at(n);
+        v = tail;
+        Some(head)
+    })
+}
 
 const SOURCE_COLS: &str = "id, name, kind, location, registered, interval_secs, etag, last_modified, \
     last_polled_at, last_ok_at, last_status, last_error, consecutive_failures, created_at";
@@ -229,12 +264,8 @@ async fn posting_ranks(conn: &mut Conn, ids: impl Iterator<Item = i64>) -> Resul
     ids.dedup();
     let mut out = HashMap::with_capacity(ids.len());
     for chunk in ids.chunks(CHUNK) {
-        let mut qb = QueryBuilder::<DB>::new("SELECT id, source_rank FROM postings WHERE id IN (");
-        let mut sep = qb.separated(", ");
-        for id in chunk {
-            sep.push_bind(*id);
-        }
-        qb.push(")");
+        let mut qb = QueryBuilder::<DB>::new("SELECT id, source_rank FROM postings WHERE id IN ");
+        in_list(&mut qb, chunk);
         let rows: Vec<(i64, i64)> = qb.build_query_as().fetch_all(&mut *conn).await?;
         out.extend(rows);
     }
@@ -268,12 +299,9 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
         let mut qb = QueryBuilder::<DB>::new(
             "SELECT external_id, id, posting_id, content_hash, closed_at FROM posting_sources WHERE source_id = ",
         );
-        qb.push_bind(source_id).push(" AND external_id IN (");
-        let mut sep = qb.separated(", ");
-        for it in chunk {
-            sep.push_bind(it.external_id.clone());
-        }
-        qb.push(")");
+        qb.push_bind(source_id).push(" AND external_id IN ");
+        let ids: Vec<&str> = chunk.iter().map(|it| it.external_id.as_str()).collect();
+        in_list(&mut qb, &ids);
         for r in qb.build().fetch_all(&mut *tx).await? {
             known.insert(
                 r.try_get("external_id")?,
@@ -294,26 +322,19 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
     let mut by_fp: HashMap<String, (i64, i64)> = HashMap::new();
     let mut by_url: HashMap<String, (i64, i64)> = HashMap::new();
     for chunk in fresh.chunks(CHUNK) {
-        let mut qb = QueryBuilder::<DB>::new("SELECT fingerprint, id, source_rank FROM postings WHERE closed_at IS NULL AND fingerprint IN (");
-        let mut sep = qb.separated(", ");
-        for it in chunk {
-            sep.push_bind(it.fingerprint.clone());
-        }
-        qb.push(")");
+        let mut qb = QueryBuilder::<DB>::new("SELECT fingerprint, id, source_rank FROM postings WHERE closed_at IS NULL AND fingerprint IN ");
+        let fps: Vec<&str> = chunk.iter().map(|it| it.fingerprint.as_str()).collect();
+        in_list(&mut qb, &fps);
         for r in qb.build().fetch_all(&mut *tx).await? {
             by_fp.entry(r.try_get("fingerprint")?).or_insert((r.try_get("id")?, r.try_get("source_rank")?));
         }
-        let urls: Vec<&String> = chunk.iter().flat_map(|it| it.apply_url.iter().chain(it.url.iter())).collect();
-        if !urls.is_empty() {
+        let urls: Vec<&str> = chunk.iter().flat_map(|it| it.apply_url.iter().chain(it.url.iter())).map(String::as_str).collect();
+        for urls in urls.chunks(CHUNK) {
             let mut qb = QueryBuilder::<DB>::new(
                 "SELECT url, posting_id FROM posting_sources WHERE closed_at IS NULL AND source_id <> ",
             );
-            qb.push_bind(source_id).push(" AND url IN (");
-            let mut sep = qb.separated(", ");
-            for u in urls {
-                sep.push_bind(u.clone());
-            }
-            qb.push(")");
+            qb.push_bind(source_id).push(" AND url IN ");
+            in_list(&mut qb, urls);
             let found: Vec<(String, i64)> = qb.build_query_as().fetch_all(&mut *tx).await?;
             let ranks = posting_ranks(&mut tx, found.iter().map(|f| f.1)).await?;
             for (url, pid) in found {
@@ -414,35 +435,27 @@ pub async fn upsert_batch(p: &Pool<DB>, source_id: i64, run: i64, now: i64, item
     }
     fills.sort_by_key(|f| f.0);
     fills.dedup_by_key(|f| f.0);
-    for chunk in fills.chunks(CHUNK / 10) {
+    for chunk in runs(&fills, 32) {
         fill_gaps(&mut tx, chunk, now, seq).await?;
     }
-    for chunk in new_postings.chunks(500) {
+    for chunk in runs(&new_postings, 256) {
         insert_postings(&mut tx, chunk, now, seq).await?;
     }
-    for chunk in new_items.chunks(1000) {
+    for chunk in runs(&new_items, 512) {
         insert_items(&mut tx, source_id, chunk, run, now).await?;
     }
     for chunk in touched_items.chunks(CHUNK) {
         let mut qb = QueryBuilder::<DB>::new("UPDATE posting_sources SET last_seen = ");
-        qb.push_bind(now).push(", last_run = ").push_bind(run).push(" WHERE id IN (");
-        let mut sep = qb.separated(", ");
-        for id in chunk {
-            sep.push_bind(*id);
-        }
-        qb.push(")");
+        qb.push_bind(now).push(", last_run = ").push_bind(run).push(" WHERE id IN ");
+        in_list(&mut qb, chunk);
         qb.build().execute(&mut *tx).await?;
     }
     touched_postings.sort_unstable();
     touched_postings.dedup();
     for chunk in touched_postings.chunks(CHUNK) {
         let mut qb = QueryBuilder::<DB>::new("UPDATE postings SET last_seen = ");
-        qb.push_bind(now).push(" WHERE id IN (");
-        let mut sep = qb.separated(", ");
-        for id in chunk {
-            sep.push_bind(*id);
-        }
-        qb.push(")");
+        qb.push_bind(now).push(" WHERE id IN ");
+        in_list(&mut qb, chunk);
         qb.build().execute(&mut *tx).await?;
     }
     tx.commit().await?;
@@ -817,4 +830,24 @@ pub async fn counts(p: &Pool<DB>) -> Result<Counts> {
     let items: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM posting_sources").fetch_one(p).await?;
     let sources: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sources").fetch_one(p).await?;
     Ok(Counts { postings, open_postings, items, sources })
+}
+
+#[cfg(test)]
+mod shape_tests {
+    use super::runs;
+
+    #[test]
+    fn runs_cover_the_input_in_power_of_two_pieces() {
+        for n in [0usize, 1, 2, 3, 7, 31, 32, 33, 100, 255, 256, 257, 1000, 4001] {
+            let v: Vec<usize> = (0..n).collect();
+            let pieces: Vec<&[usize]> = runs(&v, 256).collect();
+            assert_eq!(pieces.concat(), v, "n = {n}");
+            assert!(pieces.iter().all(|p| p.len().is_power_of_two() && p.len() <= 256), "n = {n}");
+            // At most one piece of each size below the maximum: few distinct statements.
+            let small: Vec<usize> = pieces.iter().map(|p| p.len()).filter(|&l| l < 256).collect();
+            let mut dedup = small.clone();
+            dedup.dedup();
+            assert_eq!(small, dedup, "n = {n}");
+        }
+    }
 }
