@@ -227,6 +227,13 @@ fn run_sync(args: SearchArgs) -> anyhow::Result<ExitCode> {
             .map(|(n, p50, p99)| json!({"engine": n, "p50": p50, "p99": p99}))
             .collect::<Vec<_>>());
         out["throughput"] = json!(throughput);
+        out["judged_relevant_in_corpus"] = json!(judging.as_ref().map(|j| j
+            .set
+            .queries
+            .iter()
+            .zip(&j.ideal)
+            .map(|(q, c)| json!({"q": q.query.q, "twos": c.twos, "ones": c.ones}))
+            .collect::<Vec<_>>()));
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }

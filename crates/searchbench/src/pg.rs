@@ -12,7 +12,10 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 use serde::Serialize;
-use sqlx::{AssertSqlSafe, Connection, PgConnection, Row};
+use std::str::FromStr;
+
+use sqlx::postgres::PgConnectOptions;
+use sqlx::{AssertSqlSafe, ConnectOptions, Connection, PgConnection, Row};
 
 use crate::corpus::{for_each_doc, CorpusDoc};
 use crate::engine::{Engine, EngineResult, Facets};
@@ -69,6 +72,13 @@ impl LoadStats {
     pub fn total_bytes(&self) -> i64 {
         self.table_bytes + self.index_bytes
     }
+}
+
+/// Connect without sqlx's statement logging: a baseline query over 1 s is expected here and
+/// would otherwise print a warning each time.
+async fn connect(url: &str) -> anyhow::Result<PgConnection> {
+    let opts = PgConnectOptions::from_str(url)?.disable_statement_logging();
+    Ok(PgConnection::connect_with(&opts).await?)
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
@@ -153,7 +163,7 @@ const INDEXES: &[&str] = &[
 pub fn load(url: &str, corpus: &Path) -> anyhow::Result<LoadStats> {
     let rt = runtime()?;
     let mut conn = rt
-        .block_on(PgConnection::connect(url))
+        .block_on(connect(url))
         .with_context(|| "connecting to PostgreSQL")?;
     let started = Instant::now();
     rt.block_on(async {
@@ -315,7 +325,7 @@ impl PgFts {
         let rt = runtime()?;
         let conn = rt
             .block_on(async {
-                let mut c = PgConnection::connect(url).await?;
+                let mut c = connect(url).await?;
                 sqlx::raw_sql("SET plan_cache_mode = force_custom_plan")
                     .execute(&mut c)
                     .await?;
