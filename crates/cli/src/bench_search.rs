@@ -97,8 +97,13 @@ fn measure(
         }
     );
     let report = run(engine, queries, warmup)?;
-    let judged = match judging {
-        Some(j) => Some(judge(&j.set, &j.ideal, &j.corpus, engine, rule)?),
+    // A failed judging pass must not throw away the measured run: say so and go on.
+    let judged = match judging.map(|j| judge(&j.set, &j.ideal, &j.corpus, engine, rule)) {
+        Some(Ok(r)) => Some(r),
+        Some(Err(e)) => {
+            eprintln!("warning: {}: judged queries failed: {e:#}", engine.name());
+            None
+        }
         None => None,
     };
     Ok(Measured { report, judged })
