@@ -22,6 +22,8 @@ pub enum BenchCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Search latency: the PostgreSQL full-text-search baseline and hirekit on the issue 3 workload.
+    Search(crate::bench_search::SearchArgs),
 }
 
 /// Peak resident memory of this process (Linux), in bytes.
@@ -34,6 +36,7 @@ fn peak_rss() -> Option<u64> {
 
 pub async fn run(settings: &Settings, cmd: BenchCmd) -> anyhow::Result<ExitCode> {
     match cmd {
+        BenchCmd::Search(a) => crate::bench_search::run_cmd(a).await,
         BenchCmd::Ingest { file, json } => {
             let tmp = tempfile::Builder::new().prefix("hirekit-bench-").tempdir_in(std::env::temp_dir())?;
             let url = if settings.database_url.starts_with("postgres") {
