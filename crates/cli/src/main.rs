@@ -6,6 +6,7 @@ mod demo;
 mod export;
 mod normalize;
 mod progress;
+mod roles;
 mod sources;
 
 use std::net::SocketAddr;
@@ -74,6 +75,9 @@ hirekit ingest greenhouse:https://boards-api.greenhouse.io/v1/boards/acme/jobs?c
     /// Benchmarks (figures go to docs/BENCHMARKS.md)
     #[command(subcommand)]
     Bench(bench::BenchCmd),
+    /// The role library: career guides for technical roles (`role list`, `role show ID`)
+    #[command(subcommand)]
+    Role(roles::RoleCmd),
 }
 
 #[derive(Args, Debug)]
@@ -164,6 +168,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(a) => export::run(&settings, a).await,
         Command::Renormalize(a) => export::renormalize(&settings, a.json).await,
         Command::Bench(c) => bench::run(&settings, c).await,
+        Command::Role(c) => roles::run(c),
     }
 }
 

@@ -3,6 +3,7 @@
 mod api;
 mod html;
 mod observe;
+mod roles;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -20,7 +21,9 @@ pub use api::ApiDoc;
 /// part, merged here.
 pub fn openapi() -> utoipa::openapi::OpenApi {
     use utoipa::OpenApi;
-    ApiDoc::openapi()
+    let mut doc = ApiDoc::openapi();
+    doc.merge(roles::RolesDoc::openapi());
+    doc
 }
 
 /// Largest request body accepted (uploads come later with their own, larger limit).
@@ -38,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .merge(html::routes())
         .merge(observe::routes(metrics))
+        .merge(roles::routes())
         .layer(axum::middleware::from_fn(observe::track))
         .layer(TraceLayer::new_for_http())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
