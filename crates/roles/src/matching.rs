@@ -4,7 +4,9 @@
 //! (inverse document frequency over the roles), so "Backend Software Engineer" goes to the
 //! backend engineer rather than the generic software engineer. Level words weigh half: a
 //! "Staff Data Engineer" is a data engineer at staff level, not the staff engineer role.
-//! With no listed title found, the title normalizer's family picks the family's default role.
+//! When the title normalizer finds no technical family, a listed title must be the whole title
+//! ("Business Development Manager" is not an engineering manager). With no listed title found,
+//! the normalizer's family picks the family's default role.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -17,6 +19,18 @@ use crate::{all, Role};
 /// Marks a segment break in a tokenized title.
 const BREAK: &str = "|";
 
+/// Words that say nothing about the role on their own.
+const GENERIC: &[&str] = &[
+    "engineer",
+    "manager",
+    "senior",
+    "junior",
+    "staff",
+    "principal",
+    "lead",
+    "head",
+];
+
 const LEVEL_WORDS: &[&str] = &[
     "senior",
     "junior",
@@ -24,6 +38,14 @@ const LEVEL_WORDS: &[&str] = &[
     "principal",
     "lead",
     "distinguished",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "1",
+    "2",
+    "3",
+    "4",
 ];
 
 struct Index {
@@ -42,7 +64,8 @@ fn index() -> &'static Index {
             let mut seen: Vec<String> = Vec::new();
             for t in r.titles.iter().chain(std::iter::once(&r.title)) {
                 let words: Vec<String> = tokens(t).into_iter().filter(|w| w != BREAK).collect();
-                if words.is_empty() {
+                // A listed title of only generic words would match nearly any posting.
+                if words.iter().all(|w| GENERIC.contains(&w.as_str())) {
                     continue;
                 }
                 for w in &words {
@@ -139,16 +162,28 @@ pub(crate) fn tokens(title: &str) -> Vec<String> {
     out
 }
 
+/// How well title word `t` stands for listed word `w`: 1 for the same word, less for
+/// "engineering" standing for "engineer" ("Site Reliability Engineering" is the SRE role).
+fn word_match(w: &str, t: &str) -> Option<f64> {
+    if w == t {
+        Some(1.0)
+    } else if w == "engineer" && t == "engineering" {
+        Some(0.85)
+    } else {
+        None
+    }
+}
+
 /// Score of a listed title's words found in order in the posting's words, or None.
 fn phrase_score(phrase: &[String], title: &[String], idf: &HashMap<String, f64>) -> Option<f64> {
     let mut best: Option<f64> = None;
     // Try each place the first word occurs.
     for start in 0..title.len() {
-        if title[start] != phrase[0] {
+        let Some(first) = word_match(&phrase[0], &title[start]) else {
             continue;
-        }
+        };
         let mut pos = start;
-        let mut gaps = 0;
+        let mut factor = first;
         let mut ok = true;
         for w in &phrase[1..] {
             let mut found = None;
@@ -156,14 +191,15 @@ fn phrase_score(phrase: &[String], title: &[String], idf: &HashMap<String, f64>)
                 if t == BREAK {
                     break;
                 }
-                if t == w {
-                    found = Some(k);
+                if let Some(f) = word_match(w, t) {
+                    found = Some((k, f));
                     break;
                 }
             }
             match found {
-                Some(k) => {
-                    gaps += k - pos - 1;
+                Some((k, f)) => {
+                    // One word between two listed words costs a little.
+                    factor *= f * 0.9f64.powi((k - pos - 1) as i32);
                     pos = k;
                 }
                 None => {
@@ -184,11 +220,26 @@ fn phrase_score(phrase: &[String], title: &[String], idf: &HashMap<String, f64>)
                     }
                 })
                 .sum();
-            let s = weight * 0.9f64.powi(gaps as i32);
+            let s = weight * factor;
             best = Some(best.map_or(s, |b: f64| b.max(s)));
         }
     }
     best
+}
+
+/// Whether the listed title is the whole first segment of the posting title, level words
+/// aside ("Senior Sales Engineer - Remote" is exactly "Sales Engineer").
+fn whole_title(phrase: &[String], title: &[String]) -> bool {
+    let not_level = |w: &&String| !LEVEL_WORDS.contains(&w.as_str());
+    let mut seg: Vec<&String> = title
+        .iter()
+        .take_while(|w| *w != BREAK)
+        .filter(not_level)
+        .collect();
+    let mut p: Vec<&String> = phrase.iter().filter(not_level).collect();
+    seg.sort();
+    p.sort();
+    seg == p
 }
 
 /// The role a posting title belongs to, or None when it is not a role of the library
@@ -204,7 +255,16 @@ pub fn match_title(title: &str) -> Option<&'static Role> {
     let mut best: Option<(f64, usize)> = None;
     for (i, phrase) in &ix.phrases {
         if let Some(mut s) = phrase_score(phrase, &words, &ix.idf) {
-            if roles[*i].role_family == info.role_family {
+            let family = roles[*i].role_family;
+            // The normalizer sees no technical role here ("Business Development Manager"):
+            // only a listed title that is the whole title counts ("Solutions Engineer").
+            if info.role_family == RoleFamily::Other
+                && family != RoleFamily::Other
+                && !whole_title(phrase, &words)
+            {
+                continue;
+            }
+            if family == info.role_family {
                 s *= 1.15;
             }
             if best.is_none_or(|(b, _)| s > b) {
@@ -213,10 +273,41 @@ pub fn match_title(title: &str) -> Option<&'static Role> {
         }
     }
     if let Some((_, i)) = best {
+        // "Software Engineer - Backend": the generic role yields to the specific family the
+        // normalizer read from the rest of the title.
+        if roles[i].id == "software-engineer" && SPECIFIC.contains(&info.role_family) {
+            if let Some(r) =
+                family_default(info.role_family, info.seniority).and_then(|id| crate::get(id).ok())
+            {
+                return Some(r);
+            }
+        }
         return Some(&roles[i]);
     }
-    family_default(info.role_family, info.seniority).and_then(|id| crate::get(id).ok())
+    let analyst = words.iter().any(|w| w == "analyst" || w == "analytics");
+    let id = match info.role_family {
+        // Analysts and analytics specialists outnumber scientists among data-science titles.
+        RoleFamily::DataScience if analyst && !words.iter().any(|w| w == "scientist") => {
+            Some("data-analyst")
+        }
+        f => family_default(f, info.seniority),
+    };
+    id.and_then(|id| crate::get(id).ok())
 }
+
+/// Families precise enough to override a match on the generic "Software Engineer" (not
+/// devops: "Software Engineer, Platform" is as often product work as infrastructure).
+const SPECIFIC: &[RoleFamily] = &[
+    RoleFamily::Backend,
+    RoleFamily::Frontend,
+    RoleFamily::Fullstack,
+    RoleFamily::Mobile,
+    RoleFamily::DataEngineering,
+    RoleFamily::MachineLearning,
+    RoleFamily::Security,
+    RoleFamily::Qa,
+    RoleFamily::Embedded,
+];
 
 /// The role that stands for a whole family when no listed title matched.
 fn family_default(f: RoleFamily, level: Option<Seniority>) -> Option<&'static str> {

@@ -363,3 +363,35 @@ mod props {
         }
     }
 }
+
+/// Accuracy of `match_title` on 160 real titles labelled by hand (tests/data/titles_labelled.tsv).
+#[test]
+fn match_title_accuracy_on_labelled_titles() {
+    let data = include_str!("data/titles_labelled.tsv");
+    let (mut n, mut right) = (0, 0);
+    let mut wrong = Vec::new();
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (title, want) = line.split_once('\t').expect("title<TAB>label");
+        let got = match_title(title).map(|r| r.id.as_str()).unwrap_or("-");
+        n += 1;
+        if want.split('|').any(|w| w == got) {
+            right += 1;
+        } else {
+            wrong.push(format!("{title:?}: got {got}, want {want}"));
+        }
+    }
+    let acc = right as f64 / n as f64;
+    eprintln!(
+        "match_title: {right}/{n} = {:.1}% right\n{}",
+        acc * 100.0,
+        wrong.join("\n")
+    );
+    assert!(
+        acc >= 0.9,
+        "accuracy {acc:.3} below 0.9:\n{}",
+        wrong.join("\n")
+    );
+}
