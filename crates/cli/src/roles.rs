@@ -42,6 +42,9 @@ pub fn run(cmd: RoleCmd) -> anyhow::Result<ExitCode> {
             Ok(r) => print!("{}", guide(r)),
             Err(e) => {
                 eprintln!("error: {e}");
+                if e.close_matches.is_empty() {
+                    eprintln!("`hirekit role list` shows every role id");
+                }
                 return Ok(ExitCode::from(UNKNOWN));
             }
         },

@@ -90,7 +90,7 @@ impl std::fmt::Display for UnknownRole {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "unknown role {:?}", self.id)?;
         if self.close_matches.is_empty() {
-            write!(f, "; `hirekit role list` shows all roles")
+            write!(f, "; no role has a similar id")
         } else {
             write!(f, "; did you mean: {}", self.close_matches.join(", "))
         }

@@ -207,6 +207,11 @@ fn years(y: (u8, Option<u8>)) -> String {
 /// The career-guide page body.
 fn role_html(r: &Role) -> String {
     let mut b = String::with_capacity(16 * 1024);
+    b.push_str(
+        "<style>.role table{border-collapse:collapse}.role th,.role td{border-top:1px solid #dde;\
+         padding:.35rem .5rem;text-align:left;vertical-align:top}.role dd{margin:0 0 .4rem 1rem}</style>\
+         <article class=\"role\">",
+    );
     let _ = write!(
         b,
         "<nav class=\"meta\"><a href=\"/roles\">Roles</a> › <a href=\"/roles#{fam}\">{famlabel}</a></nav>\
@@ -260,6 +265,7 @@ fn role_html(r: &Role) -> String {
     for f in &r.faqs {
         let _ = write!(b, "<h4>{}</h4><p>{}</p>", esc(&f.q), esc(&f.a));
     }
+    b.push_str("</article>");
     b.push_str(&faq_jsonld(r));
     b
 }
