@@ -8,6 +8,7 @@ mod export;
 mod normalize;
 mod progress;
 mod search;
+mod roles;
 mod sources;
 
 use std::net::SocketAddr;
@@ -86,6 +87,9 @@ hirekit search '\"platform engineer\" -intern' --country DE --sort newest --json
     /// Benchmarks (figures go to docs/BENCHMARKS.md)
     #[command(subcommand)]
     Bench(bench::BenchCmd),
+    /// The role library: career guides for technical roles (`role list`, `role show ID`)
+    #[command(subcommand)]
+    Role(roles::RoleCmd),
 }
 
 #[derive(Args, Debug)]
@@ -179,6 +183,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(a) => export::run(&settings, a).await,
         Command::Renormalize(a) => export::renormalize(&settings, a.json).await,
         Command::Bench(c) => bench::run(&settings, c).await,
+        Command::Role(c) => roles::run(c),
     }
 }
 

@@ -5,6 +5,7 @@ mod board;
 mod html;
 mod observe;
 mod search;
+mod roles;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -28,6 +29,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     use utoipa::OpenApi;
     let mut doc = ApiDoc::openapi();
     doc.merge(search::SearchDoc::openapi());
+    doc.merge(roles::RolesDoc::openapi());
     doc
 }
 
@@ -57,6 +59,7 @@ pub fn router(state: AppState) -> Router {
         .merge(board::routes())
         .merge(html::routes())
         .merge(observe::routes(metrics))
+        .merge(roles::routes())
         .layer(axum::middleware::from_fn(observe::track))
         .layer(TraceLayer::new_for_http())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
