@@ -4,6 +4,7 @@ mod bench;
 mod config;
 mod demo;
 mod export;
+mod kits;
 mod normalize;
 mod progress;
 mod sources;
@@ -74,6 +75,8 @@ hirekit ingest greenhouse:https://boards-api.greenhouse.io/v1/boards/acme/jobs?c
     /// Benchmarks (figures go to docs/BENCHMARKS.md)
     #[command(subcommand)]
     Bench(bench::BenchCmd),
+    /// Print an interview kit for a role and seniority (Markdown, printable HTML or JSON)
+    Kit(kits::KitArgs),
 }
 
 #[derive(Args, Debug)]
@@ -164,6 +167,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(a) => export::run(&settings, a).await,
         Command::Renormalize(a) => export::renormalize(&settings, a.json).await,
         Command::Bench(c) => bench::run(&settings, c).await,
+        Command::Kit(a) => kits::run(&a),
     }
 }
 

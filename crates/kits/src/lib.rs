@@ -6,8 +6,8 @@
 
 pub mod bank;
 mod compose;
-mod html;
-mod markdown;
+pub mod html;
+pub mod markdown;
 pub mod roles;
 
 use hirekit_model::{RoleFamily, Seniority};
