@@ -34,8 +34,12 @@ pub struct KitArgs {
 }
 
 fn parse_level(s: &str) -> Result<Seniority, String> {
-    hirekit_kits::parse_seniority(s)
-        .ok_or_else(|| format!("unknown seniority {s:?}; use one of {}", hirekit_kits::seniority_names().join(", ")))
+    hirekit_kits::parse_seniority(s).ok_or_else(|| {
+        format!(
+            "unknown seniority {s:?}; use one of {}",
+            hirekit_kits::seniority_names().join(", ")
+        )
+    })
 }
 
 /// The kit input for a role id. The one place the CLI resolves roles (replaced by

@@ -12,8 +12,14 @@ use crate::bank::{bank, Bank, CompetencyDef};
 use crate::{Competency, DesignPrompt, Kit, KitInput, Level, Question};
 
 /// Screening topics, in interview order; one question each.
-const SCREENING_TOPICS: [&str; 6] =
-    ["motivation", "role-fit", "compensation", "work-authorization", "notice-period", "working-setup"];
+const SCREENING_TOPICS: [&str; 6] = [
+    "motivation",
+    "role-fit",
+    "compensation",
+    "work-authorization",
+    "notice-period",
+    "working-setup",
+];
 
 /// Compose the kit for `input` at `seniority`.
 pub fn build(input: &KitInput, seniority: Seniority) -> Kit {
@@ -33,14 +39,23 @@ pub fn build(input: &KitInput, seniority: Seniority) -> Kit {
         let top: Vec<&str> = skills.iter().take(5).map(String::as_str).collect();
         let mut c = competency(def);
         if !top.is_empty() {
-            c.description = format!("{} Core skills for this role: {}.", c.description, top.join(", "));
+            c.description = format!(
+                "{} Core skills for this role: {}.",
+                c.description,
+                top.join(", ")
+            );
         }
         scorecard.push(c);
     }
     if !system_design.is_empty() {
         scorecard.extend(b.competency("system-design").map(competency));
     }
-    scorecard.extend(behaviour_ids.iter().filter_map(|id| b.competency(id)).map(competency));
+    scorecard.extend(
+        behaviour_ids
+            .iter()
+            .filter_map(|id| b.competency(id))
+            .map(competency),
+    );
 
     Kit {
         role_id: input.role_id.clone(),
@@ -56,7 +71,12 @@ pub fn build(input: &KitInput, seniority: Seniority) -> Kit {
 }
 
 fn competency(d: &CompetencyDef) -> Competency {
-    Competency { id: d.id.clone(), name: d.name.clone(), description: d.description.clone(), rubric: d.rubric.clone() }
+    Competency {
+        id: d.id.clone(),
+        name: d.name.clone(),
+        description: d.description.clone(),
+        rubric: d.rubric.clone(),
+    }
 }
 
 /// How well a question written for `q` suits a candidate interviewed at `want`
@@ -101,7 +121,16 @@ fn skill_candidates(b: &Bank, skill: &str, level: Level) -> Vec<Question> {
         .filter(|q| q.skill == skill)
         .filter_map(|q| {
             let r = level_rank(q.level, level)?;
-            Some((r, tech_q(skill, q.level, q.text.clone(), &q.strong_answer, &q.red_flags)))
+            Some((
+                r,
+                tech_q(
+                    skill,
+                    q.level,
+                    q.text.clone(),
+                    &q.strong_answer,
+                    &q.red_flags,
+                ),
+            ))
         })
         .collect();
     if own.is_empty() {
@@ -115,7 +144,16 @@ fn skill_candidates(b: &Bank, skill: &str, level: Level) -> Vec<Question> {
                     let r = level_rank(q.level, level)?;
                     let fill = |s: &str| s.replace("{skill}", skill);
                     let flags: Vec<String> = q.red_flags.iter().map(|f| fill(f)).collect();
-                    Some((r, tech_q(skill, q.level, fill(&q.text), &fill(&q.strong_answer), &flags)))
+                    Some((
+                        r,
+                        tech_q(
+                            skill,
+                            q.level,
+                            fill(&q.text),
+                            &fill(&q.strong_answer),
+                            &flags,
+                        ),
+                    ))
                 })
                 .collect();
             if !own.is_empty() {
@@ -151,10 +189,17 @@ fn technical(b: &Bank, skills: &[String], family: RoleFamily, level: Level) -> V
         .filter_map(|f| b.family_skills.get(*f))
         .flatten()
         .filter(|s| !skills.iter().any(|k| k.eq_ignore_ascii_case(s)))
-        .cloned()
-        .collect();
+        .fold(Vec::new(), |mut v: Vec<String>, s| {
+            if !v.contains(s) {
+                v.push(s.clone());
+            }
+            v
+        });
     for group in [skills, extra.as_slice()] {
-        let cands: Vec<Vec<Question>> = group.iter().map(|s| skill_candidates(b, s, level)).collect();
+        let cands: Vec<Vec<Question>> = group
+            .iter()
+            .map(|s| skill_candidates(b, s, level))
+            .collect();
         let rounds = cands.iter().map(Vec::len).max().unwrap_or(0);
         for round in 0..rounds {
             for c in &cands {
@@ -175,7 +220,9 @@ fn technical(b: &Bank, skills: &[String], family: RoleFamily, level: Level) -> V
 /// Whether any of the role's terms mentions `tag`.
 fn mentions(terms: &[String], tag: &str) -> bool {
     let tag = tag.to_lowercase();
-    terms.iter().any(|t| *t == tag || (tag.len() >= 3 && t.contains(&tag)))
+    terms
+        .iter()
+        .any(|t| *t == tag || (tag.len() >= 3 && t.contains(&tag)))
 }
 
 /// 1–3 prompts for mid and above where the family fits; architecture roles always get them.
@@ -190,7 +237,10 @@ fn system_design(b: &Bank, input: &KitInput, seniority: Seniority) -> Vec<Design
         (false, Seniority::Senior) => 2,
         (false, _) => 3,
     };
-    let mut terms: Vec<String> = role_skills(input).iter().map(|s| s.to_lowercase()).collect();
+    let mut terms: Vec<String> = role_skills(input)
+        .iter()
+        .map(|s| s.to_lowercase())
+        .collect();
     terms.extend(input.focus.iter().map(|s| s.to_lowercase()));
     terms.push(input.role_title.to_lowercase());
     let mut ranked: Vec<(bool, i64, usize, &crate::bank::Prompt)> = b
@@ -202,8 +252,19 @@ fn system_design(b: &Bank, input: &KitInput, seniority: Seniority) -> Vec<Design
         .map(|(i, p)| {
             let hits = p.tags.iter().filter(|t| mentions(&terms, t)).count() as i64;
             let primary = p.families.first().is_some_and(|f| f == family) as i64;
+            // Seniors get the prompts written for seniors before the mid-level classics.
+            let pitched = if seniority >= Seniority::Senior {
+                p.min_seniority >= Seniority::Senior
+            } else {
+                p.min_seniority == seniority
+            } as i64;
             // Architects below a prompt's level still get it, after the ones at their level.
-            (p.min_seniority > seniority, -(hits * 2 + primary), i, p)
+            (
+                p.min_seniority > seniority,
+                -(hits * 2 + pitched * 2 + primary),
+                i,
+                p,
+            )
         })
         .collect();
     ranked.sort_by_key(|(above, score, i, _)| (*above, *score, *i));
@@ -295,18 +356,30 @@ fn behavioural_competencies(b: &Bank, input: &KitInput, seniority: Seniority) ->
             ],
         }
     };
-    let n = if Level::of(seniority) == Level::Junior { 5 } else { 6 };
+    let n = if Level::of(seniority) == Level::Junior {
+        5
+    } else {
+        6
+    };
     let level = Level::of(seniority);
     // Only competencies the bank can ask about at this level.
-    let order: Vec<&str> =
-        order.iter().copied().filter(|id| b.competency(id).is_some() && behavioural_question(b, id, level).is_some()).collect();
+    let order: Vec<&str> = order
+        .iter()
+        .copied()
+        .filter(|id| b.competency(id).is_some() && behavioural_question(b, id, level).is_some())
+        .collect();
     let mut chosen: Vec<&str> = order.iter().copied().take(n).collect();
     // Soft-skill pulls: only competencies already suitable for this profile.
     let soft: Vec<String> = input.soft_skills.iter().map(|s| s.to_lowercase()).collect();
     let mut replace_at = chosen.len();
     for id in order.iter().skip(n) {
-        let Some(def) = b.competency(id) else { continue };
-        let wanted = def.soft_skill_words.iter().any(|w| soft.iter().any(|s| s.contains(&w.to_lowercase())));
+        let Some(def) = b.competency(id) else {
+            continue;
+        };
+        let wanted = def
+            .soft_skill_words
+            .iter()
+            .any(|w| soft.iter().any(|s| s.contains(&w.to_lowercase())));
         if wanted && replace_at > 3 {
             replace_at -= 1;
             chosen[replace_at] = id;

@@ -86,14 +86,20 @@ discussing the candidate with other interviewers.</p>",
         esc(kit.seniority.as_str())
     );
 
-    let _ = write!(o, "<section id=\"screening\"><h2>Screening questions</h2><ol class=\"qs\">");
+    let _ = write!(
+        o,
+        "<section id=\"screening\"><h2>Screening questions</h2><ol class=\"qs\">"
+    );
     for q in &kit.screening {
         let tags: Vec<String> = q.topic.iter().map(|t| t.replace('-', " ")).collect();
         question(&mut o, &tags, q);
     }
     o.push_str("</ol></section>");
 
-    let _ = write!(o, "<section id=\"technical\"><h2>Technical questions</h2><ol class=\"qs\">");
+    let _ = write!(
+        o,
+        "<section id=\"technical\"><h2>Technical questions</h2><ol class=\"qs\">"
+    );
     for q in &kit.technical {
         let mut tags: Vec<String> = q.skill.iter().cloned().collect();
         tags.push(q.level.as_str().to_string());
@@ -125,10 +131,13 @@ discussing the candidate with other interviewers.</p>",
 <p>Ask for one specific situation; probe for the candidate's own actions and the result (STAR).</p><ol class=\"qs\">"
     );
     for q in &kit.behavioural {
-        let name = q
-            .competency
-            .as_deref()
-            .map(|c| kit.scorecard.iter().find(|k| k.id == c).map(|k| k.name.clone()).unwrap_or_else(|| c.to_string()));
+        let name = q.competency.as_deref().map(|c| {
+            kit.scorecard
+                .iter()
+                .find(|k| k.id == c)
+                .map(|k| k.name.clone())
+                .unwrap_or_else(|| c.to_string())
+        });
         question(&mut o, &name.into_iter().collect::<Vec<_>>(), q);
     }
     o.push_str("</ol></section>");
@@ -138,7 +147,12 @@ discussing the candidate with other interviewers.</p>",
 <th>1 — strong no</th><th>2 — no</th><th>3 — yes</th><th>4 — strong yes</th><th>Score</th></tr></thead><tbody>",
     );
     for c in &kit.scorecard {
-        let _ = write!(o, "<tr><td><strong>{}</strong><br>{}</td>", esc(&c.name), esc(&c.description));
+        let _ = write!(
+            o,
+            "<tr><td><strong>{}</strong><br>{}</td>",
+            esc(&c.name),
+            esc(&c.description)
+        );
         for r in &c.rubric {
             let _ = write!(o, "<td>{}</td>", esc(r));
         }

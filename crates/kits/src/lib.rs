@@ -34,7 +34,9 @@ pub struct KitInput {
 }
 
 /// The level a question is written for. Staff and above use `senior+` questions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema,
+)]
 pub enum Level {
     #[serde(rename = "junior")]
     Junior,

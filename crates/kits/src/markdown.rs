@@ -25,7 +25,9 @@ pub fn md_escape(s: &str) -> String {
 
 fn cap(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 fn question(out: &mut String, n: usize, label: Option<String>, q: &Question) {
@@ -42,7 +44,12 @@ fn question(out: &mut String, n: usize, label: Option<String>, q: &Question) {
 /// The kit as one Markdown document.
 pub fn to_markdown(kit: &Kit) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "# Interview kit: {} ({})\n", md_escape(&kit.role_title), kit.seniority.as_str());
+    let _ = writeln!(
+        o,
+        "# Interview kit: {} ({})\n",
+        md_escape(&kit.role_title),
+        kit.seniority.as_str()
+    );
     let _ = writeln!(
         o,
         "Role {} · family {} · seniority {}. Score every competency 1–4 on the scorecard \
@@ -60,7 +67,11 @@ pub fn to_markdown(kit: &Kit) -> String {
 
     let _ = writeln!(o, "## Technical ({})\n", kit.technical.len());
     for (i, q) in kit.technical.iter().enumerate() {
-        let label = format!("{} · {}", md_escape(q.skill.as_deref().unwrap_or("general")), q.level.as_str());
+        let label = format!(
+            "{} · {}",
+            md_escape(q.skill.as_deref().unwrap_or("general")),
+            q.level.as_str()
+        );
         question(&mut o, i + 1, Some(label), q);
     }
 
@@ -70,9 +81,11 @@ pub fn to_markdown(kit: &Kit) -> String {
             let _ = writeln!(o, "### {}. {}\n", i + 1, md_escape(&p.title));
             let _ = writeln!(o, "> {}\n", md_escape(&p.prompt));
             let _ = writeln!(o, "**Scale:** {}\n", md_escape(&p.scale));
-            for (head, items) in
-                [("Cover", &p.cover), ("Strong signals", &p.strong_signals), ("Red flags", &p.red_flags)]
-            {
+            for (head, items) in [
+                ("Cover", &p.cover),
+                ("Strong signals", &p.strong_signals),
+                ("Red flags", &p.red_flags),
+            ] {
                 let _ = writeln!(o, "**{head}:**\n");
                 for it in items {
                     let _ = writeln!(o, "- {}", md_escape(it));
@@ -85,15 +98,21 @@ pub fn to_markdown(kit: &Kit) -> String {
     let _ = writeln!(o, "## Behavioural ({})\n", kit.behavioural.len());
     let _ = writeln!(o, "Ask for one specific situation; probe for the candidate's own actions and the result (STAR).\n");
     for (i, q) in kit.behavioural.iter().enumerate() {
-        let name = q
-            .competency
-            .as_deref()
-            .map(|c| kit.scorecard.iter().find(|k| k.id == c).map(|k| k.name.clone()).unwrap_or_else(|| c.to_string()));
+        let name = q.competency.as_deref().map(|c| {
+            kit.scorecard
+                .iter()
+                .find(|k| k.id == c)
+                .map(|k| k.name.clone())
+                .unwrap_or_else(|| c.to_string())
+        });
         question(&mut o, i + 1, name.map(|n| md_escape(&n)), q);
     }
 
     let _ = writeln!(o, "## Scorecard\n");
-    let _ = writeln!(o, "| Competency | 1 — strong no | 2 — no | 3 — yes | 4 — strong yes | Score |");
+    let _ = writeln!(
+        o,
+        "| Competency | 1 — strong no | 2 — no | 3 — yes | 4 — strong yes | Score |"
+    );
     let _ = writeln!(o, "|---|---|---|---|---|---|");
     for c in &kit.scorecard {
         let _ = writeln!(

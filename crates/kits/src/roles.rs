@@ -30,9 +30,11 @@ struct FallbackFile {
 
 fn fallback() -> &'static [FallbackRole] {
     static ROLES: OnceLock<Vec<FallbackRole>> = OnceLock::new();
-    ROLES.get_or_init(|| match toml::from_str::<FallbackFile>(include_str!("../data/fallback_roles.toml")) {
-        Ok(f) => f.role,
-        Err(e) => panic!("crates/kits/data/fallback_roles.toml is malformed: {e}"),
+    ROLES.get_or_init(|| {
+        match toml::from_str::<FallbackFile>(include_str!("../data/fallback_roles.toml")) {
+            Ok(f) => f.role,
+            Err(e) => panic!("crates/kits/data/fallback_roles.toml is malformed: {e}"),
+        }
     })
 }
 
@@ -69,24 +71,37 @@ pub fn role_input(id: &str) -> Result<KitInput, UnknownRole> {
             soft_skills: r.soft_skills.clone(),
             focus: r.focus.clone(),
         }),
-        None => Err(UnknownRole { id: id.to_string(), suggestions: close_matches(&want, &role_ids()) }),
+        None => Err(UnknownRole {
+            id: id.to_string(),
+            suggestions: close_matches(&want, &role_ids()),
+        }),
     }
 }
 
 /// Known ids within a small edit distance of `want`, or sharing a word with it; best first, at most 3.
 pub fn close_matches(want: &str, known: &[&str]) -> Vec<String> {
-    let words: Vec<&str> = want.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).collect();
+    let words: Vec<&str> = want
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .collect();
     let mut scored: Vec<(usize, &str)> = known
         .iter()
         .filter_map(|k| {
             let d = edit_distance(want, k);
-            let shared = words.iter().any(|w| k.split('-').any(|p| p == *w || (w.len() >= 4 && p.starts_with(w))));
+            let shared = words.iter().any(|w| {
+                k.split('-')
+                    .any(|p| p == *w || (w.len() >= 4 && p.starts_with(w)))
+            });
             let close = d <= (k.len() / 3).max(2);
             (close || shared).then_some((if close { d } else { 100 + d }, *k))
         })
         .collect();
     scored.sort();
-    scored.into_iter().take(3).map(|(_, k)| k.to_string()).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, k)| k.to_string())
+        .collect()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -95,7 +110,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().take(200).enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }

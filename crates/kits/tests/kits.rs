@@ -10,35 +10,76 @@ use hirekit_model::{RoleFamily, Seniority};
 use proptest::prelude::*;
 
 fn complete(what: &str, text: &str, strong: &str, flags: &[String]) {
-    assert!(text.trim().len() > 15, "{what}: question text too short: {text:?}");
-    assert!(strong.trim().len() > 20, "{what}: strong answer missing or too short for {text:?}");
+    assert!(
+        text.trim().len() > 15,
+        "{what}: question text too short: {text:?}"
+    );
+    assert!(
+        strong.trim().len() > 20,
+        "{what}: strong answer missing or too short for {text:?}"
+    );
     assert!(!flags.is_empty(), "{what}: no red flags for {text:?}");
-    assert!(flags.iter().all(|f| f.trim().len() > 5), "{what}: empty red flag for {text:?}");
+    assert!(
+        flags.iter().all(|f| f.trim().len() > 5),
+        "{what}: empty red flag for {text:?}"
+    );
 }
 
 #[test]
 fn every_bank_entry_has_strong_answer_and_red_flags() {
     let b = bank();
     for q in &b.technical {
-        complete(&format!("technical/{}", q.skill), &q.text, &q.strong_answer, &q.red_flags);
+        complete(
+            &format!("technical/{}", q.skill),
+            &q.text,
+            &q.strong_answer,
+            &q.red_flags,
+        );
     }
     for q in &b.categories {
-        complete(&format!("category/{}", q.category), &q.text, &q.strong_answer, &q.red_flags);
+        complete(
+            &format!("category/{}", q.category),
+            &q.text,
+            &q.strong_answer,
+            &q.red_flags,
+        );
     }
     for q in &b.screening {
-        complete(&format!("screening/{}", q.topic), &q.text, &q.strong_answer, &q.red_flags);
+        complete(
+            &format!("screening/{}", q.topic),
+            &q.text,
+            &q.strong_answer,
+            &q.red_flags,
+        );
     }
     for q in &b.behavioural {
-        complete(&format!("behavioural/{}", q.competency), &q.text, &q.strong_answer, &q.red_flags);
-        assert!(b.competency(&q.competency).is_some(), "unknown competency {}", q.competency);
+        complete(
+            &format!("behavioural/{}", q.competency),
+            &q.text,
+            &q.strong_answer,
+            &q.red_flags,
+        );
+        assert!(
+            b.competency(&q.competency).is_some(),
+            "unknown competency {}",
+            q.competency
+        );
     }
     for p in &b.prompts {
         assert!(!p.prompt.is_empty() && !p.scale.is_empty(), "{}", p.id);
         assert!(p.cover.len() >= 3, "{}: cover too thin", p.id);
-        assert!(!p.strong_signals.is_empty() && !p.red_flags.is_empty(), "{}", p.id);
+        assert!(
+            !p.strong_signals.is_empty() && !p.red_flags.is_empty(),
+            "{}",
+            p.id
+        );
         assert!(!p.families.is_empty(), "{}", p.id);
         for f in &p.families {
-            assert!(RoleFamily::parse(f).is_some(), "{}: unknown family {f}", p.id);
+            assert!(
+                RoleFamily::parse(f).is_some(),
+                "{}: unknown family {f}",
+                p.id
+            );
         }
     }
 }
@@ -49,40 +90,79 @@ fn bank_sizes_and_keys() {
     // ≥ 60 skills with 2–4 questions each, every key a canonical taxonomy name.
     let mut per_skill: BTreeMap<&str, usize> = BTreeMap::new();
     for q in &b.technical {
-        assert_eq!(canonical_skill(&q.skill), Some(q.skill.as_str()), "{:?} is not a canonical skill name", q.skill);
+        assert_eq!(
+            canonical_skill(&q.skill),
+            Some(q.skill.as_str()),
+            "{:?} is not a canonical skill name",
+            q.skill
+        );
         *per_skill.entry(&q.skill).or_default() += 1;
     }
-    let full = per_skill.values().filter(|&&n| (2..=4).contains(&n)).count();
+    let full = per_skill
+        .values()
+        .filter(|&&n| (2..=4).contains(&n))
+        .count();
     assert!(full >= 60, "only {full} skills have 2–4 questions");
-    assert!(per_skill.values().all(|&n| n <= 4), "a skill has more than 4 questions");
-    assert!(b.prompts.len() >= 15, "{} system-design prompts", b.prompts.len());
+    assert!(
+        per_skill.values().all(|&n| n <= 4),
+        "a skill has more than 4 questions"
+    );
+    assert!(
+        b.prompts.len() >= 15,
+        "{} system-design prompts",
+        b.prompts.len()
+    );
 
     // Unique question texts and prompt ids.
     let mut texts = HashSet::new();
-    for t in b.technical.iter().map(|q| &q.text).chain(b.behavioural.iter().map(|q| &q.text)) {
+    for t in b
+        .technical
+        .iter()
+        .map(|q| &q.text)
+        .chain(b.behavioural.iter().map(|q| &q.text))
+    {
         assert!(texts.insert(t), "duplicate question {t:?}");
     }
     let ids: HashSet<_> = b.prompts.iter().map(|p| &p.id).collect();
     assert_eq!(ids.len(), b.prompts.len(), "duplicate prompt id");
 
     // Every taxonomy category has fallback questions at each level band.
-    let cats: HashSet<&str> = all_skills().iter().map(|s| s.category).chain(["general"]).collect();
+    let cats: HashSet<&str> = all_skills()
+        .iter()
+        .map(|s| s.category)
+        .chain(["general"])
+        .collect();
     for cat in cats {
         for want in [Level::Junior, Level::SeniorPlus] {
-            let ok = b.categories.iter().any(|q| {
-                q.category == cat && (q.level == want || q.level == Level::Mid)
-            });
-            assert!(ok, "category {cat} has no fallback question usable at {want:?}");
+            let ok = b
+                .categories
+                .iter()
+                .any(|q| q.category == cat && (q.level == want || q.level == Level::Mid));
+            assert!(
+                ok,
+                "category {cat} has no fallback question usable at {want:?}"
+            );
         }
     }
     for (fam, skills) in &b.family_skills {
-        assert!(fam == "other" || RoleFamily::parse(fam).is_some(), "unknown family {fam}");
+        assert!(
+            fam == "other" || RoleFamily::parse(fam).is_some(),
+            "unknown family {fam}"
+        );
         for s in skills {
-            assert_eq!(canonical_skill(s), Some(s.as_str()), "family_skills.{fam}: {s:?} is not canonical");
+            assert_eq!(
+                canonical_skill(s),
+                Some(s.as_str()),
+                "family_skills.{fam}: {s:?} is not canonical"
+            );
         }
     }
     for f in RoleFamily::ALL {
-        assert!(b.family_skills.contains_key(f.as_str()), "family_skills lacks {}", f.as_str());
+        assert!(
+            b.family_skills.contains_key(f.as_str()),
+            "family_skills lacks {}",
+            f.as_str()
+        );
     }
 }
 
@@ -92,37 +172,89 @@ fn rubric_has_four_distinct_levels() {
         assert_eq!(c.rubric.len(), 4);
         let distinct: HashSet<_> = c.rubric.iter().collect();
         assert_eq!(distinct.len(), 4, "{}: repeated descriptor", c.id);
-        assert!(c.rubric.iter().all(|r| r.len() > 30), "{}: descriptor too thin", c.id);
+        assert!(
+            c.rubric.iter().all(|r| r.len() > 30),
+            "{}: descriptor too thin",
+            c.id
+        );
     }
 }
 
 fn check_shape(kit: &Kit, input: &KitInput) {
     let who = format!("{} @ {}", kit.role_id, kit.seniority.as_str());
-    assert!((5..=6).contains(&kit.screening.len()), "{who}: {} screening", kit.screening.len());
-    assert!((8..=12).contains(&kit.technical.len()), "{who}: {} technical", kit.technical.len());
-    assert!((5..=7).contains(&kit.behavioural.len()), "{who}: {} behavioural", kit.behavioural.len());
-    assert!((5..=8).contains(&kit.scorecard.len()), "{who}: {} scorecard rows", kit.scorecard.len());
+    assert!(
+        (5..=6).contains(&kit.screening.len()),
+        "{who}: {} screening",
+        kit.screening.len()
+    );
+    assert!(
+        (8..=12).contains(&kit.technical.len()),
+        "{who}: {} technical",
+        kit.technical.len()
+    );
+    assert!(
+        (5..=7).contains(&kit.behavioural.len()),
+        "{who}: {} behavioural",
+        kit.behavioural.len()
+    );
+    assert!(
+        (5..=8).contains(&kit.scorecard.len()),
+        "{who}: {} scorecard rows",
+        kit.scorecard.len()
+    );
     assert!(kit.system_design.len() <= 3, "{who}");
     for q in &kit.technical {
         assert!(q.skill.is_some(), "{who}: technical question without skill");
         // No senior+ questions for juniors, no junior questions for seniors.
         let band = Level::of(kit.seniority);
-        assert!(!(band == Level::Junior && q.level == Level::SeniorPlus), "{who}: {:?}", q.text);
-        assert!(!(band == Level::SeniorPlus && q.level == Level::Junior), "{who}: {:?}", q.text);
+        assert!(
+            !(band == Level::Junior && q.level == Level::SeniorPlus),
+            "{who}: {:?}",
+            q.text
+        );
+        assert!(
+            !(band == Level::SeniorPlus && q.level == Level::Junior),
+            "{who}: {:?}",
+            q.text
+        );
     }
     for q in &kit.behavioural {
         let c = q.competency.as_deref().expect("behavioural competency");
-        assert!(kit.scorecard.iter().any(|k| k.id == c), "{who}: {c} not on the scorecard");
+        assert!(
+            kit.scorecard.iter().any(|k| k.id == c),
+            "{who}: {c} not on the scorecard"
+        );
     }
     let mut texts = HashSet::new();
-    for q in kit.screening.iter().chain(&kit.technical).chain(&kit.behavioural) {
-        assert!(texts.insert(&q.text), "{who}: repeated question {:?}", q.text);
-        assert!(!q.text.contains("{skill}") && !q.strong_answer.contains("{skill}"), "{who}: unfilled template");
+    for q in kit
+        .screening
+        .iter()
+        .chain(&kit.technical)
+        .chain(&kit.behavioural)
+    {
+        assert!(
+            texts.insert(&q.text),
+            "{who}: repeated question {:?}",
+            q.text
+        );
+        assert!(
+            !q.text.contains("{skill}") && !q.strong_answer.contains("{skill}"),
+            "{who}: unfilled template"
+        );
     }
     // The role's top skills are each asked about.
-    let skills: Vec<String> = input.hard_skills.iter().map(|s| canonical_skill(s).unwrap_or(s).to_string()).collect();
+    let skills: Vec<String> = input
+        .hard_skills
+        .iter()
+        .map(|s| canonical_skill(s).unwrap_or(s).to_string())
+        .collect();
     for s in skills.iter().take(8) {
-        assert!(kit.technical.iter().any(|q| q.skill.as_deref() == Some(s.as_str())), "{who}: no question on {s}");
+        assert!(
+            kit.technical
+                .iter()
+                .any(|q| q.skill.as_deref() == Some(s.as_str())),
+            "{who}: no question on {s}"
+        );
     }
 }
 
@@ -138,16 +270,33 @@ fn every_fallback_role_and_seniority_gives_a_complete_kit() {
             let arch = input.role_family == RoleFamily::Architecture;
             match s {
                 Seniority::Intern | Seniority::Junior if !arch => {
-                    assert!(kit.system_design.is_empty(), "{id} {s:?}: system design for a junior")
+                    assert!(
+                        kit.system_design.is_empty(),
+                        "{id} {s:?}: system design for a junior"
+                    )
                 }
-                _ => assert!(!kit.system_design.is_empty(), "{id} {s:?}: no system design"),
+                _ => assert!(
+                    !kit.system_design.is_empty(),
+                    "{id} {s:?}: no system design"
+                ),
             }
             if arch {
-                assert!(kit.system_design.len() >= 2, "{id} {s:?}: architects get at least two prompts");
+                assert!(
+                    kit.system_design.len() >= 2,
+                    "{id} {s:?}: architects get at least two prompts"
+                );
             }
             for p in &kit.system_design {
-                assert!(p.families.iter().any(|f| f == input.role_family.as_str()), "{id}: prompt {} does not fit", p.id);
-                assert!(arch || p.min_seniority <= s, "{id} {s:?}: prompt {} above level", p.id);
+                assert!(
+                    p.families.iter().any(|f| f == input.role_family.as_str()),
+                    "{id}: prompt {} does not fit",
+                    p.id
+                );
+                assert!(
+                    arch || p.min_seniority <= s,
+                    "{id} {s:?}: prompt {} above level",
+                    p.id
+                );
             }
         }
     }
@@ -180,31 +329,52 @@ fn any_taxonomy_skill_gets_a_question_about_it() {
     for skill in all_skills() {
         for s in [Seniority::Junior, Seniority::Mid, Seniority::Principal] {
             let kit = build(&input(RoleFamily::Software, &[skill.name], &[]), s);
-            assert_eq!(kit.technical[0].skill.as_deref(), Some(skill.name), "{} at {s:?}", skill.name);
+            assert_eq!(
+                kit.technical[0].skill.as_deref(),
+                Some(skill.name),
+                "{} at {s:?}",
+                skill.name
+            );
         }
     }
     // A skill the taxonomy does not know still gets a (general) question about it.
-    let kit = build(&input(RoleFamily::Other, &["Widget Wrangling"], &[]), Seniority::Mid);
+    let kit = build(
+        &input(RoleFamily::Other, &["Widget Wrangling"], &[]),
+        Seniority::Mid,
+    );
     assert_eq!(kit.technical[0].skill.as_deref(), Some("Widget Wrangling"));
     assert!(kit.technical[0].text.contains("Widget Wrangling"));
 }
 
 #[test]
 fn behavioural_follows_seniority_and_track() {
-    let ids = |k: &Kit| k.behavioural.iter().filter_map(|q| q.competency.clone()).collect::<Vec<_>>();
+    let ids = |k: &Kit| {
+        k.behavioural
+            .iter()
+            .filter_map(|q| q.competency.clone())
+            .collect::<Vec<_>>()
+    };
     let junior = build(&input(RoleFamily::Backend, &["Go"], &[]), Seniority::Junior);
-    assert!(!ids(&junior).iter().any(|c| c == "people-management" || c == "technical-strategy" || c == "mentoring"));
+    assert!(!ids(&junior)
+        .iter()
+        .any(|c| c == "people-management" || c == "technical-strategy" || c == "mentoring"));
     let senior = build(&input(RoleFamily::Backend, &["Go"], &[]), Seniority::Senior);
     assert!(ids(&senior).iter().any(|c| c == "mentoring"));
     let staff = build(&input(RoleFamily::Backend, &["Go"], &[]), Seniority::Staff);
     assert!(ids(&staff).iter().any(|c| c == "technical-strategy"));
     assert!(ids(&staff).iter().any(|c| c == "leading-without-authority"));
-    let manager = build(&input(RoleFamily::EngineeringManagement, &["Go"], &[]), Seniority::Senior);
+    let manager = build(
+        &input(RoleFamily::EngineeringManagement, &["Go"], &[]),
+        Seniority::Senior,
+    );
     assert!(ids(&manager).iter().any(|c| c == "people-management"));
     assert!(ids(&manager).iter().any(|c| c == "stakeholder-management"));
     // A soft skill the role names pulls its competency in.
     let plain = build(&input(RoleFamily::Backend, &["Go"], &[]), Seniority::Mid);
-    let mentoring = build(&input(RoleFamily::Backend, &["Go"], &["Mentoring juniors"]), Seniority::Mid);
+    let mentoring = build(
+        &input(RoleFamily::Backend, &["Go"], &["Mentoring juniors"]),
+        Seniority::Mid,
+    );
     assert!(!ids(&plain).iter().any(|c| c == "mentoring"));
     assert!(ids(&mentoring).iter().any(|c| c == "mentoring"));
 }
@@ -212,22 +382,47 @@ fn behavioural_follows_seniority_and_track() {
 #[test]
 fn screening_is_family_aware_and_legal() {
     let data = build(&role_input("data-engineer").expect("role"), Seniority::Mid);
-    let fit = data.screening.iter().find(|q| q.topic.as_deref() == Some("role-fit")).expect("role-fit");
+    let fit = data
+        .screening
+        .iter()
+        .find(|q| q.topic.as_deref() == Some("role-fit"))
+        .expect("role-fit");
     assert!(fit.text.contains("pipeline"), "{}", fit.text);
-    let auth = data.screening.iter().find(|q| q.topic.as_deref() == Some("work-authorization")).expect("auth");
+    let auth = data
+        .screening
+        .iter()
+        .find(|q| q.topic.as_deref() == Some("work-authorization"))
+        .expect("auth");
     assert!(auth.text.contains("authorized to work") && auth.text.contains("sponsorship"));
-    let pay = data.screening.iter().find(|q| q.topic.as_deref() == Some("compensation")).expect("pay");
+    let pay = data
+        .screening
+        .iter()
+        .find(|q| q.topic.as_deref() == Some("compensation"))
+        .expect("pay");
     assert!(pay.text.contains("never for current or past pay"));
 }
 
 #[test]
 fn unknown_role_suggests_close_matches() {
     let e = role_input("backend-enginer").expect_err("unknown");
-    assert_eq!(e.suggestions.first().map(String::as_str), Some("backend-engineer"));
-    assert!(e.to_string().contains("did you mean backend-engineer"), "{e}");
+    assert_eq!(
+        e.suggestions.first().map(String::as_str),
+        Some("backend-engineer")
+    );
+    assert!(
+        e.to_string().contains("did you mean backend-engineer"),
+        "{e}"
+    );
     let e = role_input("architect").expect_err("unknown");
-    assert!(e.suggestions.iter().any(|s| s == "backend-architect"), "{:?}", e.suggestions);
-    assert!(role_input("Backend-Engineer").is_ok(), "ids are case-insensitive");
+    assert!(
+        e.suggestions.iter().any(|s| s == "backend-architect"),
+        "{:?}",
+        e.suggestions
+    );
+    assert!(
+        role_input("Backend-Engineer").is_ok(),
+        "ids are case-insensitive"
+    );
 }
 
 /// Every `<` in the Markdown is backslash-escaped, so no raw HTML can reach a renderer.
@@ -236,7 +431,11 @@ fn all_lt_escaped(md: &str) -> bool {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 fn hostile() -> KitInput {
@@ -244,7 +443,11 @@ fn hostile() -> KitInput {
         role_id: "x`<b>".into(),
         role_title: "<script>alert(1)</script> *Lead* | [x](javascript:alert(1))".into(),
         role_family: RoleFamily::Backend,
-        hard_skills: vec!["<img src=x onerror=alert(1)>".into(), "Python".into(), "a|b".into()],
+        hard_skills: vec![
+            "<img src=x onerror=alert(1)>".into(),
+            "Python".into(),
+            "a|b".into(),
+        ],
         soft_skills: vec![],
         focus: vec![],
     }
@@ -254,9 +457,25 @@ fn hostile() -> KitInput {
 fn markdown_escapes_user_text() {
     let md = to_markdown(&build(&hostile(), Seniority::Senior));
     assert!(all_lt_escaped(&md), "raw HTML in Markdown");
-    assert!(md.contains("\\<script\\>alert(1)\\</script\\> \\*Lead\\* \\| \\[x\\](javascript:alert(1))"), "{}", &md[..300]);
-    assert!(md.contains("a\\|b"), "pipe in a skill name must not split a table or label");
-    for section in ["## Screening", "## Technical", "## System design", "## Behavioural", "## Scorecard", "| Competency |"] {
+    assert!(
+        md.contains(
+            "\\<script\\>alert(1)\\</script\\> \\*Lead\\* \\| \\[x\\](javascript:alert(1))"
+        ),
+        "{}",
+        &md[..300]
+    );
+    assert!(
+        md.contains("a\\|b"),
+        "pipe in a skill name must not split a table or label"
+    );
+    for section in [
+        "## Screening",
+        "## Technical",
+        "## System design",
+        "## Behavioural",
+        "## Scorecard",
+        "| Competency |",
+    ] {
         assert!(md.contains(section), "missing {section}");
     }
 }
@@ -264,24 +483,55 @@ fn markdown_escapes_user_text() {
 #[test]
 fn html_escapes_user_text() {
     let html = to_html(&build(&hostile(), Seniority::Senior));
-    assert!(!html.contains("<script") && !html.contains("<img") && !html.contains("<b>"), "unescaped user text");
+    assert!(
+        !html.contains("<script") && !html.contains("<img") && !html.contains("<b>"),
+        "unescaped user text"
+    );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    for id in ["id=\"screening\"", "id=\"technical\"", "id=\"system-design\"", "id=\"behavioural\"", "id=\"scorecard\"", "@media print"] {
+    for id in [
+        "id=\"screening\"",
+        "id=\"technical\"",
+        "id=\"system-design\"",
+        "id=\"behavioural\"",
+        "id=\"scorecard\"",
+        "@media print",
+    ] {
         assert!(html.contains(id), "missing {id}");
     }
 }
 
 #[test]
 fn kit_serializes_with_documented_fields() {
-    let kit = build(&role_input("backend-engineer").expect("role"), Seniority::Senior);
+    let kit = build(
+        &role_input("backend-engineer").expect("role"),
+        Seniority::Senior,
+    );
     let v = serde_json::to_value(&kit).expect("json");
-    for k in ["role_id", "role_title", "role_family", "seniority", "screening", "technical", "system_design", "behavioural", "scorecard"] {
+    for k in [
+        "role_id",
+        "role_title",
+        "role_family",
+        "seniority",
+        "screening",
+        "technical",
+        "system_design",
+        "behavioural",
+        "scorecard",
+    ] {
         assert!(v.get(k).is_some(), "missing {k}");
     }
     assert_eq!(v["seniority"], "senior");
     assert_eq!(v["role_family"], "backend");
-    assert_eq!(v["technical"][0]["level"].as_str().map(|l| ["mid", "senior+"].contains(&l)), Some(true));
-    assert_eq!(v["scorecard"][0]["rubric"].as_array().map(Vec::len), Some(4));
+    assert_eq!(
+        v["technical"][0]["level"]
+            .as_str()
+            .map(|l| ["mid", "senior+"].contains(&l)),
+        Some(true)
+    );
+    assert_eq!(
+        v["scorecard"][0]["rubric"].as_array().map(Vec::len),
+        Some(4)
+    );
 }
 
 proptest! {

@@ -18,11 +18,16 @@ use crate::html::{esc, layout};
 use crate::AppState;
 
 #[derive(OpenApi)]
-#[openapi(paths(get_kit), components(schemas(Kit, Question, DesignPrompt, Competency, Level)))]
+#[openapi(
+    paths(get_kit),
+    components(schemas(Kit, Question, DesignPrompt, Competency, Level))
+)]
 pub struct KitsDoc;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/api/v1/kits/{role}", get(get_kit)).route("/kits/{role}", get(kit_page))
+    Router::new()
+        .route("/api/v1/kits/{role}", get(get_kit))
+        .route("/kits/{role}", get(kit_page))
 }
 
 #[derive(Deserialize)]
@@ -38,10 +43,18 @@ fn role_input(id: &str) -> Result<KitInput, UnknownRole> {
 
 /// Seniority from the query; `mid` when absent.
 fn seniority(q: &KitQuery) -> Result<Seniority, String> {
-    match q.seniority.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    match q
+        .seniority
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         None => Ok(Seniority::Mid),
         Some(s) => hirekit_kits::parse_seniority(s).ok_or_else(|| {
-            format!("unknown seniority {s:?}; use one of {}", hirekit_kits::seniority_names().join(", "))
+            format!(
+                "unknown seniority {s:?}; use one of {}",
+                hirekit_kits::seniority_names().join(", ")
+            )
         }),
     }
 }
@@ -83,7 +96,11 @@ async fn kit_page(Path(role): Path<String>, Query(q): Query<KitQuery>) -> Respon
     let level = match seniority(&q) {
         Ok(s) => s,
         Err(m) => {
-            return (StatusCode::BAD_REQUEST, layout("Bad request", &format!("<p>{}</p>", esc(&m)))).into_response()
+            return (
+                StatusCode::BAD_REQUEST,
+                layout("Bad request", &format!("<p>{}</p>", esc(&m))),
+            )
+                .into_response()
         }
     };
     let input = match role_input(&role) {
@@ -93,9 +110,19 @@ async fn kit_page(Path(role): Path<String>, Query(q): Query<KitQuery>) -> Respon
     let kit = hirekit_kits::build(&input, level);
     if markdown {
         // The id is a known role's slug, safe in a header.
-        let disposition = format!("attachment; filename=\"{}-{}-interview-kit.md\"", kit.role_id, level.as_str());
+        let disposition = format!(
+            "attachment; filename=\"{}-{}-interview-kit.md\"",
+            kit.role_id,
+            level.as_str()
+        );
         return (
-            [(header::CONTENT_TYPE, "text/markdown; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)],
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "text/markdown; charset=utf-8".to_string(),
+                ),
+                (header::CONTENT_DISPOSITION, disposition),
+            ],
             hirekit_kits::to_markdown(&kit),
         )
             .into_response();
@@ -106,7 +133,13 @@ async fn kit_page(Path(role): Path<String>, Query(q): Query<KitQuery>) -> Respon
         if s == level {
             let _ = write!(b, "<strong aria-current=\"page\">{}</strong> ", s.as_str());
         } else {
-            let _ = write!(b, "<a href=\"/kits/{}?seniority={}\">{}</a> ", esc(&kit.role_id), s.as_str(), s.as_str());
+            let _ = write!(
+                b,
+                "<a href=\"/kits/{}?seniority={}\">{}</a> ",
+                esc(&kit.role_id),
+                s.as_str(),
+                s.as_str()
+            );
         }
     }
     let _ = write!(
@@ -119,18 +152,28 @@ async fn kit_page(Path(role): Path<String>, Query(q): Query<KitQuery>) -> Respon
         level.as_str()
     );
     b.push_str(&hirekit_kits::to_html(&kit));
-    layout(&format!("Interview kit: {} ({})", kit.role_title, level.as_str()), &b).into_response()
+    layout(
+        &format!("Interview kit: {} ({})", kit.role_title, level.as_str()),
+        &b,
+    )
+    .into_response()
 }
 
 fn not_found_page(e: &UnknownRole) -> Response {
     let mut b = format!("<p>No role {}.</p>", esc(&format!("{:?}", e.id)));
     let links = |ids: Vec<String>| {
-        ids.iter().map(|id| format!("<a href=\"/kits/{0}\">{0}</a>", esc(id))).collect::<Vec<_>>().join(", ")
+        ids.iter()
+            .map(|id| format!("<a href=\"/kits/{0}\">{0}</a>", esc(id)))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     if !e.suggestions.is_empty() {
         let _ = write!(b, "<p>Did you mean {}?</p>", links(e.suggestions.clone()));
     }
-    let all = hirekit_kits::role_ids().into_iter().map(String::from).collect();
+    let all = hirekit_kits::role_ids()
+        .into_iter()
+        .map(String::from)
+        .collect();
     let _ = write!(b, "<p>Kits exist for: {}.</p>", links(all));
     (StatusCode::NOT_FOUND, layout("Unknown role", &b)).into_response()
 }

@@ -10,11 +10,20 @@ use hirekit_server::{router, AppState};
 async fn get(app: &axum::Router, path: &str) -> (StatusCode, Option<String>, String) {
     let resp = app
         .clone()
-        .oneshot(Request::builder().uri(path).body(Body::empty()).expect("request"))
+        .oneshot(
+            Request::builder()
+                .uri(path)
+                .body(Body::empty())
+                .expect("request"),
+        )
         .await
         .expect("response");
     let status = resp.status();
-    let ctype = resp.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(String::from);
+    let ctype = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(String::from);
     let bytes = resp.into_body().collect().await.expect("body").to_bytes();
     (status, ctype, String::from_utf8_lossy(&bytes).into_owned())
 }
@@ -45,7 +54,10 @@ async fn kit_json_api() {
     for k in ["text", "skill", "level", "strong_answer", "red_flags"] {
         assert!(!q[k].is_null(), "technical question lacks {k}: {q}");
     }
-    assert_eq!(v["scorecard"][0]["rubric"].as_array().map(Vec::len), Some(4));
+    assert_eq!(
+        v["scorecard"][0]["rubric"].as_array().map(Vec::len),
+        Some(4)
+    );
 
     // Default seniority is mid; juniors get no system design.
     let (_, _, body) = get(&app, "/api/v1/kits/backend-engineer").await;
@@ -63,7 +75,12 @@ async fn kit_api_errors_are_json() {
     assert_eq!(st, StatusCode::NOT_FOUND);
     let v: serde_json::Value = serde_json::from_str(&body).expect("json error body");
     assert_eq!(v["error"]["code"], "not_found");
-    assert!(v["error"]["message"].as_str().is_some_and(|m| m.contains("backend-engineer")), "close match named: {v}");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("backend-engineer")),
+        "close match named: {v}"
+    );
 
     let (st, _, body) = get(&app, "/api/v1/kits/backend-engineer?seniority=wizard").await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
@@ -77,8 +94,14 @@ async fn kit_in_openapi() {
     let (st, _, body) = get(&app, "/api/openapi.json").await;
     assert_eq!(st, StatusCode::OK);
     let doc: serde_json::Value = serde_json::from_str(&body).expect("json");
-    assert!(doc["paths"].get("/api/v1/kits/{role}").is_some(), "kits path missing");
-    assert!(doc["paths"].get("/api/v1/jobs/{id}").is_some(), "existing paths kept");
+    assert!(
+        doc["paths"].get("/api/v1/kits/{role}").is_some(),
+        "kits path missing"
+    );
+    assert!(
+        doc["paths"].get("/api/v1/jobs/{id}").is_some(),
+        "existing paths kept"
+    );
     assert!(doc["components"]["schemas"].get("Kit").is_some());
 }
 
@@ -111,7 +134,10 @@ async fn kit_page_and_markdown_download() {
 
     let (st, _, html) = get(&app, "/kits/frontend-enginer").await;
     assert_eq!(st, StatusCode::NOT_FOUND);
-    assert!(html.contains("href=\"/kits/frontend-engineer\""), "suggests the close match");
+    assert!(
+        html.contains("href=\"/kits/frontend-engineer\""),
+        "suggests the close match"
+    );
     let (st, _, _) = get(&app, "/kits/frontend-engineer?seniority=wizard").await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
 }
