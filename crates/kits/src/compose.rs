@@ -243,7 +243,7 @@ fn system_design(b: &Bank, input: &KitInput, seniority: Seniority) -> Vec<Design
         .collect();
     terms.extend(input.focus.iter().map(|s| s.to_lowercase()));
     terms.push(input.role_title.to_lowercase());
-    let mut ranked: Vec<(bool, i64, usize, &crate::bank::Prompt)> = b
+    let mut ranked: Vec<(i32, i64, usize, &crate::bank::Prompt)> = b
         .prompts
         .iter()
         .enumerate()
@@ -258,13 +258,9 @@ fn system_design(b: &Bank, input: &KitInput, seniority: Seniority) -> Vec<Design
             } else {
                 p.min_seniority == seniority
             } as i64;
-            // Architects below a prompt's level still get it, after the ones at their level.
-            (
-                p.min_seniority > seniority,
-                -(hits * 2 + pitched * 2 + primary),
-                i,
-                p,
-            )
+            // Architects below a prompt's level still get it, nearest level first.
+            let above = (p.min_seniority as i32 - seniority as i32).max(0);
+            (above, -(hits * 2 + pitched * 2 + primary), i, p)
         })
         .collect();
     ranked.sort_by_key(|(above, score, i, _)| (*above, *score, *i));
