@@ -5,6 +5,7 @@ mod bench_search;
 mod config;
 mod demo;
 mod export;
+mod kits;
 mod normalize;
 mod progress;
 mod search;
@@ -90,6 +91,8 @@ hirekit search '\"platform engineer\" -intern' --country DE --sort newest --json
     /// The role library: career guides for technical roles (`role list`, `role show ID`)
     #[command(subcommand)]
     Role(roles::RoleCmd),
+    /// Print an interview kit for a role and seniority (Markdown, printable HTML or JSON)
+    Kit(kits::KitArgs),
 }
 
 #[derive(Args, Debug)]
@@ -184,6 +187,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Renormalize(a) => export::renormalize(&settings, a.json).await,
         Command::Bench(c) => bench::run(&settings, c).await,
         Command::Role(c) => roles::run(c),
+        Command::Kit(a) => kits::run(&a),
     }
 }
 

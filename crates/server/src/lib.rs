@@ -3,6 +3,7 @@
 mod api;
 mod board;
 mod html;
+mod kits;
 mod observe;
 mod search;
 mod roles;
@@ -30,6 +31,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(search::SearchDoc::openapi());
     doc.merge(roles::RolesDoc::openapi());
+    doc.merge(kits::KitsDoc::openapi());
     doc
 }
 
@@ -58,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         .merge(search::routes())
         .merge(board::routes())
         .merge(html::routes())
+        .merge(kits::routes())
         .merge(observe::routes(metrics))
         .merge(roles::routes())
         .layer(axum::middleware::from_fn(observe::track))
