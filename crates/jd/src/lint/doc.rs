@@ -146,7 +146,14 @@ pub fn sentences(t: &str) -> Vec<(usize, usize)> {
         let next = b.get(i + 1).copied().unwrap_or(b' ');
         let cut = match c {
             b'\n' => Some(i),
-            b'.' | b'!' | b'?' => (next == b' ' || next == b'\n' || next.is_ascii_uppercase()).then_some(i + 1),
+            b'.' | b'!' | b'?' => {
+                let ws = t[i + 1..].chars().next().is_none_or(char::is_whitespace);
+                (ws || next.is_ascii_uppercase()).then_some(i + 1)
+            }
+            // "Branding- Managing": list items glued by a lost line break
+            b'-' if i > 0 && b[i - 1].is_ascii_alphabetic() && next == b' ' && b.get(i + 2).is_some_and(u8::is_ascii_uppercase) => Some(i + 1),
+            0xe2 if t[i..].starts_with('•') => Some(i),
+            0xc2 if t[i..].starts_with('·') => Some(i),
             b';' => Some(i + 1),
             b':' => (next.is_ascii_alphabetic()).then_some(i + 1),
             c if c.is_ascii_lowercase() && next.is_ascii_uppercase() && i > 0 && b[i - 1].is_ascii_lowercase() => {
@@ -226,7 +233,12 @@ pub fn shouting(t: &str) -> Vec<(usize, usize)> {
         let mut run: Option<(usize, usize, usize, usize)> = None; // (start, end, words, long words)
         let mut flush = |run: &mut Option<(usize, usize, usize, usize)>| {
             if let Some((s, e, n, long)) = run.take() {
-                if n >= 5 && long >= 3 {
+                // a heading glued to its text: "PERKS:" or "DIRECTOR Appalachian…"
+                let after = line[e..].trim_start();
+                let mut ch = after.chars();
+                let label = after.starts_with(':')
+                    || (ch.next().is_some_and(char::is_uppercase) && ch.next().is_some_and(char::is_lowercase));
+                if n >= 5 && long >= 3 && !label {
                     out.push((ls + s, ls + e));
                 }
             }
@@ -242,7 +254,7 @@ pub fn shouting(t: &str) -> Vec<(usize, usize)> {
             let upper = !w.chars().any(char::is_lowercase);
             if upper && letters >= 2 {
                 let we = ws + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-                let long = usize::from(letters >= 4);
+                let long = usize::from(letters >= 5);
                 run = Some(match run {
                     Some((s, _, n, l)) => (s, we, n + 1, l + long),
                     None => (ws + (w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len()), we, 1, long),

@@ -125,7 +125,7 @@ static LIFT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bmust be able to (?:lift|carry|stand|walk)\b").expect("regex")
 });
 static PHYSICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:warehouse|construction|nurs(?:e|es|ing)|patients?|caregiv\w*|technicians?|mechanics?|drivers?|delivery|retail|restaurant|kitchen|cook|chef|manufacturing|production floor|forklift|loading dock|stocking|janitor\w*|custodi\w*|fitness|security (?:guard|officer)s?|landscap\w*|farm\w*|clinic\w*|hospital|hvac|electricians?|plumb\w*|carpent\w*|weld\w*|assembly line|shipping and receiving|housekeep\w*|hotel|bartend\w*|barista|childcare|classroom|veterinar\w*|animals?|on your feet|site visits?|job ?site|movers?|stock room|physical(?:ly)? demanding)\b")
+    Regex::new(r"(?i)\b(?:warehouse|construction|nurs(?:e|es|ing)|patients?|caregiv\w*|technicians?|mechanics?|drivers?|delivery|retail|restaurant|kitchen|cook|chef|manufacturing|production floor|forklift|loading dock|stocking|janitor\w*|custodi\w*|fitness|security (?:guard|officer)s?|landscap\w*|farm\w*|clinic\w*|hospital|hvac|electricians?|plumb\w*|carpent\w*|weld\w*|assembly line|shipping and receiving|housekeep\w*|hotel|bartend\w*|barista|childcare|classroom|veterinar\w*|animals?|on your feet|site visits?|job ?site|movers?|stock room|physical(?:ly)? demanding|in-store|store (?:manager|associate|team|staff|employee)s?|(?:our|the|retail) stores?)\b")
         .expect("regex")
 });
 
@@ -233,6 +233,18 @@ fn word_rules(t: &str, lower: &[u8], out: &mut Out) {
         }
         let w = &words::ENTRIES[m.pattern().as_usize()];
         let found = &t[s..e];
+        let rest = &t[e..];
+        // "he/she/they" already includes everyone
+        if w.why.starts_with("binary") && (rest.starts_with("/they") || rest.starts_with("/them") || rest.starts_with("/their")) {
+            continue;
+        }
+        // "Synergy Consultants", "Rockstar Games": a capitalised name, not wording
+        if (w.rule == "jargon" || w.why.contains("slang")) && found.starts_with(|c: char| c.is_ascii_uppercase()) {
+            let next = rest.trim_start_matches([' ', ',']);
+            if rest.starts_with(' ') && next.starts_with(|c: char| c.is_ascii_uppercase()) {
+                continue;
+            }
+        }
         out.add(w.rule, w.severity, (s, e), format!("\"{found}\": {}", w.why), Some(w.suggestion.to_string()));
     }
 }

@@ -207,8 +207,8 @@ pub fn transparency_place(text: &str, lower: &[u8], on: NaiveDate) -> Option<(us
         if p == 0 || !b[p - 1].is_ascii_lowercase() {
             continue;
         }
-        let code = &text[c..c + 2];
-        if let Some((_, name, from)) = STATE_CODES.iter().find(|x| x.0 == code) {
+        let code = &b[c..c + 2];
+        if let Some((_, name, from)) = STATE_CODES.iter().find(|x| x.0.as_bytes() == code) {
             if on >= date(*from) {
                 best = Some((c, c + 2, name));
                 break;
