@@ -2,6 +2,7 @@
 
 mod api;
 mod html;
+mod jd;
 mod observe;
 
 use std::future::Future;
@@ -20,7 +21,9 @@ pub use api::ApiDoc;
 /// part, merged here.
 pub fn openapi() -> utoipa::openapi::OpenApi {
     use utoipa::OpenApi;
-    ApiDoc::openapi()
+    let mut doc = ApiDoc::openapi();
+    doc.merge(jd::JdDoc::openapi());
+    doc
 }
 
 /// Largest request body accepted (uploads come later with their own, larger limit).
@@ -37,6 +40,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(html::routes())
+        .merge(jd::routes())
         .merge(observe::routes(metrics))
         .layer(axum::middleware::from_fn(observe::track))
         .layer(TraceLayer::new_for_http())
