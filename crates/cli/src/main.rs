@@ -4,6 +4,7 @@ mod bench;
 mod config;
 mod demo;
 mod export;
+mod jd;
 mod normalize;
 mod progress;
 mod sources;
@@ -71,6 +72,9 @@ hirekit ingest greenhouse:https://boards-api.greenhouse.io/v1/boards/acme/jobs?c
     Export(export::ExportArgs),
     /// Re-apply the current normalizers to every stored raw item, without fetching again
     Renormalize(RenormalizeArgs),
+    /// Job descriptions: build from a spec, lint any JD text
+    #[command(subcommand)]
+    Jd(jd::JdCmd),
     /// Benchmarks (figures go to docs/BENCHMARKS.md)
     #[command(subcommand)]
     Bench(bench::BenchCmd),
@@ -143,6 +147,7 @@ fn init_logging(filter: &str, json: bool) {
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = Settings::resolve(&cli.global)?;
     match cli.command {
+        Command::Jd(c) => jd::run(c),
         Command::Normalize(a) => normalize::run(&a),
         Command::Demo(a) => demo::run(&settings, a).await,
         Command::Serve(a) => {

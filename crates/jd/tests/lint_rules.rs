@@ -76,6 +76,12 @@ fn gendered_language() {
     let g: Vec<&str> = of(&f, "gendered-language").iter().map(|x| slice(&t, x)).collect();
     assert_eq!(g, vec!["rockstar", "dominate", "his", "guys"]);
     assert!(of(&f, "gendered-language").iter().all(|x| x.suggestion.is_some()));
+    // the pair is one (info) finding, not also "he" for the candidate
+    let t = clean("The successful candidate knows that he/she will lead.");
+    let f = rules(&t);
+    let g = of(&f, "gendered-language");
+    assert_eq!(g.len(), 1, "{g:?}");
+    assert_eq!((slice(&t, g[0]), g[0].severity), ("he/she", Severity::Info));
     // near misses: "rocks", "guyser", "manpowered" are not words on the list; "his" not about the candidate
     let t = clean("Our history rocks. The founder built his first company in 2010.");
     assert!(of(&rules(&t), "gendered-language").is_empty(), "{:?}", rules(&t));

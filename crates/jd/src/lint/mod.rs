@@ -252,6 +252,11 @@ fn word_rules(t: &str, lower: &[u8], out: &mut Out) {
 fn pattern_rules(t: &str, out: &mut Out) {
     for c in CANDIDATE_HE.captures_iter(t) {
         if let Some(p) = c.get(1) {
+            // "he/she", "his or her" are the binary-pair entries of the word list
+            let rest = &t[p.end()..];
+            if rest.starts_with('/') || rest.starts_with(" or ") {
+                continue;
+            }
             let sug = match p.as_str().to_ascii_lowercase().as_str() {
                 "he" => "they",
                 "his" => "their",
