@@ -53,8 +53,13 @@ fn load(dir: &std::path::Path) -> Vec<Doc> {
             }
             let date = s("timestamp").get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).unwrap_or_default();
             let sep = if desc.contains('<') { "<br>" } else { "\n" };
+            let id = match j.get("id") {
+                Some(serde_json::Value::String(x)) => x.clone(),
+                Some(x) => x.to_string(),
+                None => String::new(),
+            };
             docs.push(Doc {
-                key: format!("{}:{}", s("source"), s("id")),
+                key: format!("{}:{id}", s("source")),
                 text: format!("{}{sep}Location: {}{sep}{sep}{desc}", s("title"), s("locationName")),
                 date,
             });

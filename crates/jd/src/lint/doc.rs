@@ -159,6 +159,20 @@ pub fn sentences(t: &str) -> Vec<(usize, usize)> {
             c if c.is_ascii_lowercase() && next.is_ascii_uppercase() && i > 0 && b[i - 1].is_ascii_lowercase() => {
                 Some(i + 1)
             }
+            // "LLCAspen", "(10%)Regularly": a heading or label glued to the next sentence
+            c if c.is_ascii_uppercase()
+                && next.is_ascii_uppercase()
+                && i > 0
+                && b[i - 1].is_ascii_uppercase()
+                && b.get(i + 2).is_some_and(u8::is_ascii_lowercase) =>
+            {
+                Some(i + 1)
+            }
+            b')' if next.is_ascii_uppercase() => Some(i + 1),
+            // emoji and symbol bullets (arrows, dingbats, pictographs)
+            c if c >= 0xe2 && t.is_char_boundary(i) && t[i..].chars().next().is_some_and(|ch| (ch as u32) >= 0x2190 && !ch.is_alphanumeric()) => {
+                Some(i)
+            }
             _ => None,
         };
         if let Some(e) = cut {
@@ -238,7 +252,9 @@ pub fn shouting(t: &str) -> Vec<(usize, usize)> {
                 let mut ch = after.chars();
                 let label = after.starts_with(':')
                     || (ch.next().is_some_and(char::is_uppercase) && ch.next().is_some_and(char::is_lowercase));
-                if n >= 5 && long >= 3 && !label {
+                // pipes mark structured metadata (addresses, tables), not prose
+                let piped = line[s..e].contains('|');
+                if n >= 5 && long >= 3 && !label && !piped {
                     out.push((ls + s, ls + e));
                 }
             }
@@ -259,6 +275,8 @@ pub fn shouting(t: &str) -> Vec<(usize, usize)> {
                     Some((s, _, n, l)) => (s, we, n + 1, l + long),
                     None => (ws + (w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len()), we, 1, long),
                 });
+            } else if w.contains(':') {
+                run = None; // "…DESCRIBE YOU:You" — a heading glued to its text
             } else {
                 flush(&mut run);
             }
