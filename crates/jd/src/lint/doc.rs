@@ -62,6 +62,8 @@ const NICE: &[&str] = &[
     "ideally", "great to have", "good to have", "benefit", "perks", "offer",
 ];
 
+const OPTIONAL: &[&str] = &["preferred", "a plus", "is a plus", "bonus", "nice to have", "desired", "desirable", "ideally", "advantage"];
+
 /// The must-have section with the most bullets: (heading start, heading end, bullets).
 pub fn must_haves(t: &str) -> Option<(usize, usize, usize)> {
     let all: Vec<(usize, &str)> = lines(t).collect();
@@ -82,7 +84,16 @@ pub fn must_haves(t: &str) -> Option<(usize, usize, usize)> {
         while j < all.len() {
             let l2 = all[j].1;
             if is_bullet(l2) {
-                n += 1;
+                let item = l2.trim().trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end();
+                // "- Skills:" is a sub-heading inside the list: the must-haves end there
+                if item.ends_with(':') && word_count(item) <= 6 {
+                    break;
+                }
+                // items that say they are optional are not must-haves
+                let low = item.to_lowercase();
+                if !OPTIONAL.iter().any(|k| low.contains(k)) {
+                    n += 1;
+                }
             } else if heading(l2) {
                 break;
             }
@@ -111,8 +122,18 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("regex")
 });
 
+/// Capitalised policy words glued to the previous word by lost line breaks ("matchHybrid work").
+static POLICY_GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:Remote|Hybrid|On-?[Ss]ite|In-[Oo]ffice|In-[Pp]erson)\b").expect("regex")
+});
+/// "at our Las Cruces location", "this role is based in Austin": the workplace is stated.
+static WORKPLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:at|in|from) our (?:[\w,.'-]+ ){0,4}?(?:location|office|offices|facility|store|clinic|hospital|plant|warehouse|site|campus|headquarters|hq)\b|\b(?:role|position|job) (?:is|will be) (?:based|located) (?:in|at)\b")
+        .expect("regex")
+});
+
 pub fn states_policy(t: &str) -> bool {
-    POLICY.is_match(t)
+    POLICY.is_match(t) || POLICY_GLUED.is_match(t) || WORKPLACE.is_match(t)
 }
 
 pub fn states_place(t: &str) -> bool {
@@ -254,6 +275,9 @@ pub fn shouting(t: &str) -> Vec<(usize, usize)> {
                     || (ch.next().is_some_and(char::is_uppercase) && ch.next().is_some_and(char::is_lowercase));
                 // pipes mark structured metadata (addresses, tables), not prose
                 let piped = line[s..e].contains('|');
+                // company names in capitals ("ABHI IT SYSTEMS INC") are not shouting
+                let named = line[s..e].split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "INC" | "LLC" | "LTD" | "CORP" | "GMBH" | "PLC"));
+                let piped = piped || named;
                 if n >= 5 && long >= 3 && !label && !piped {
                     out.push((ls + s, ls + e));
                 }

@@ -159,7 +159,8 @@ fn lint_text(input: &str, opts: &LintOptions) -> Vec<Finding> {
             Some(format!("ask for at most {} years, or for years of related experience", (year - h.since).max(1))),
         );
     }
-    let policy = doc::states_policy(t);
+    // restaurant, warehouse, clinic work: on-site goes without saying
+    let policy = doc::states_policy(t) || PHYSICAL.is_match(t);
     if !policy {
         let place = doc::states_place(t);
         let msg = if place {
