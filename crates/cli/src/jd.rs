@@ -11,12 +11,16 @@ use rayon::prelude::*;
 #[derive(Subcommand, Debug)]
 pub enum JdCmd {
     /// Build a job description (Markdown, HTML or schema.org JSON-LD) from a TOML spec
-    #[command(after_help = "Spec fields: see crates/jd/README.md; example: crates/jd/examples/backend.toml.\n\
-Exit status: 0 built, 2 invalid spec (the message names the field) or unreadable file.")]
+    #[command(
+        after_help = "Spec fields: see crates/jd/README.md; example: crates/jd/examples/backend.toml.\n\
+Exit status: 0 built, 2 invalid spec (the message names the field) or unreadable file."
+    )]
     Build(BuildArgs),
     /// Lint job descriptions (text, Markdown or HTML); exits 1 when any finding is an error
-    #[command(after_help = "Exit status: 0 no error findings, 1 some error finding, 2 a file could not be read or is not text.\n\
-Use - to read stdin.")]
+    #[command(
+        after_help = "Exit status: 0 no error findings, 1 some error finding, 2 a file could not be read or is not text.\n\
+Use - to read stdin."
+    )]
     Lint(LintArgs),
 }
 
@@ -141,16 +145,28 @@ fn lint(a: &LintArgs) -> anyhow::Result<ExitCode> {
         #[derive(serde::Serialize)]
         #[serde(untagged)]
         enum Row<'a> {
-            Ok { file: String, findings: &'a [Finding] },
-            Err { file: String, error: &'a str },
+            Ok {
+                file: String,
+                findings: &'a [Finding],
+            },
+            Err {
+                file: String,
+                error: &'a str,
+            },
         }
         let arr: Vec<Row> = a
             .files
             .iter()
             .zip(&results)
             .map(|(p, r)| match r {
-                Outcome::Findings(_, f) => Row::Ok { file: p.display().to_string(), findings: f },
-                Outcome::Failed(e) => Row::Err { file: p.display().to_string(), error: e },
+                Outcome::Findings(_, f) => Row::Ok {
+                    file: p.display().to_string(),
+                    findings: f,
+                },
+                Outcome::Failed(e) => Row::Err {
+                    file: p.display().to_string(),
+                    error: e,
+                },
             })
             .collect();
         serde_json::to_writer(&mut w, &arr)?;
@@ -170,7 +186,14 @@ fn lint(a: &LintArgs) -> anyhow::Result<ExitCode> {
                             Severity::Warning => n_warn += 1,
                             Severity::Info => n_info += 1,
                         }
-                        write!(w, "{}:{line}:{col}: {}[{}]: {}", p.display(), x.severity.as_str(), x.rule, x.message)?;
+                        write!(
+                            w,
+                            "{}:{line}:{col}: {}[{}]: {}",
+                            p.display(),
+                            x.severity.as_str(),
+                            x.rule,
+                            x.message
+                        )?;
                         if let Some(s) = &x.suggestion {
                             write!(w, " (suggestion: {s})")?;
                         }
@@ -179,7 +202,11 @@ fn lint(a: &LintArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        writeln!(w, "{} file(s): {n_err} error(s), {n_warn} warning(s), {n_info} note(s)", a.files.len())?;
+        writeln!(
+            w,
+            "{} file(s): {n_err} error(s), {n_warn} warning(s), {n_info} note(s)",
+            a.files.len()
+        )?;
     }
     w.flush()?;
     Ok(if failed {

@@ -1,7 +1,9 @@
 //! Spec → Markdown, HTML and JSON-LD; and a built JD → board `Posting`.
 use chrono::{TimeZone, Utc};
 use hirekit_model::location::country_name;
-use hirekit_model::{EmploymentType, Period, Posting, RemotePolicy, RoleFamily, Salary, Seniority, Track};
+use hirekit_model::{
+    EmploymentType, Period, Posting, RemotePolicy, RoleFamily, Salary, Seniority, Track,
+};
 
 use crate::spec::{Pay, Spec};
 use crate::JdError;
@@ -30,9 +32,17 @@ pub fn build(spec: &Spec) -> Result<Jd, JdError> {
         .map(|f| f.message)
         .collect();
     if !errors.is_empty() {
-        return Err(JdError::BadInput(format!("built JSON-LD does not validate: {}", errors.join("; "))));
+        return Err(JdError::BadInput(format!(
+            "built JSON-LD does not validate: {}",
+            errors.join("; ")
+        )));
     }
-    Ok(Jd { title, markdown, html, jsonld })
+    Ok(Jd {
+        title,
+        markdown,
+        html,
+        jsonld,
+    })
 }
 
 /// The built JD as a board posting (to publish it next to ingested ones).
@@ -46,7 +56,8 @@ pub fn to_posting(jd: &Jd, spec: &Spec) -> Posting {
         }
     }
     let manager = spec.role.role_family == RoleFamily::EngineeringManagement;
-    let midnight = |d: chrono::NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default());
+    let midnight =
+        |d: chrono::NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default());
     Posting {
         title: jd.title.clone(),
         company: Some(spec.company.name.clone()),
@@ -89,10 +100,15 @@ fn title(spec: &Spec) -> String {
         Seniority::Principal => format!("Principal {t}"),
         Seniority::Head => {
             // "Backend Engineer" → "Head of Backend Engineering"
-            let field = [("Engineer", "Engineering"), ("Scientist", "Science"), ("Designer", "Design"), ("Manager", "Management")]
-                .iter()
-                .find_map(|(a, b)| t.strip_suffix(a).map(|s| format!("{s}{b}")))
-                .unwrap_or_else(|| t.clone());
+            let field = [
+                ("Engineer", "Engineering"),
+                ("Scientist", "Science"),
+                ("Designer", "Design"),
+                ("Manager", "Management"),
+            ]
+            .iter()
+            .find_map(|(a, b)| t.strip_suffix(a).map(|s| format!("{s}{b}")))
+            .unwrap_or_else(|| t.clone());
             format!("Head of {field}")
         }
     }
@@ -119,7 +135,7 @@ fn amount(x: f64) -> String {
     let s = whole.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -150,7 +166,11 @@ fn location_text(spec: &Spec) -> String {
     let names: Vec<String> = l
         .countries
         .iter()
-        .map(|c| country_name(c).map(str::to_string).unwrap_or_else(|| c.clone()))
+        .map(|c| {
+            country_name(c)
+                .map(str::to_string)
+                .unwrap_or_else(|| c.clone())
+        })
         .collect();
     let mut places = names.join(", ");
     if !l.regions.is_empty() {
@@ -164,7 +184,10 @@ fn location_text(spec: &Spec) -> String {
         (RemotePolicy::Onsite, None) => format!("On-site, {places}"),
     };
     if !l.timezones.is_empty() {
-        s.push_str(&format!("; working hours overlapping {}", l.timezones.join(", ")));
+        s.push_str(&format!(
+            "; working hours overlapping {}",
+            l.timezones.join(", ")
+        ));
     }
     s
 }
@@ -180,36 +203,71 @@ fn sections(spec: &Spec) -> Vec<Section> {
     let mut v = Vec::new();
     let c = &spec.company;
     if let Some(about) = &c.about {
-        v.push(Section { heading: format!("About {}", c.name), text: vec![about.clone()], bullets: vec![] });
+        v.push(Section {
+            heading: format!("About {}", c.name),
+            text: vec![about.clone()],
+            bullets: vec![],
+        });
     }
     let mut about_role = vec![spec.role.summary.clone()];
     about_role.extend(spec.intro.clone());
-    v.push(Section { heading: "About the role".into(), text: about_role, bullets: vec![] });
-    v.push(Section { heading: "What you will do".into(), text: vec![], bullets: spec.role.responsibilities.clone() });
+    v.push(Section {
+        heading: "About the role".into(),
+        text: about_role,
+        bullets: vec![],
+    });
+    v.push(Section {
+        heading: "What you will do".into(),
+        text: vec![],
+        bullets: spec.role.responsibilities.clone(),
+    });
     if !spec.must_have.is_empty() {
-        v.push(Section { heading: "What you need".into(), text: vec![], bullets: spec.must_have.clone() });
+        v.push(Section {
+            heading: "What you need".into(),
+            text: vec![],
+            bullets: spec.must_have.clone(),
+        });
     }
     if !spec.nice_to_have.is_empty() {
-        v.push(Section { heading: "Nice to have".into(), text: vec![], bullets: spec.nice_to_have.clone() });
+        v.push(Section {
+            heading: "Nice to have".into(),
+            text: vec![],
+            bullets: spec.nice_to_have.clone(),
+        });
     }
     let mut terms = vec![
-        format!("Employment type: {}", employment_words(spec.employment_type)),
+        format!(
+            "Employment type: {}",
+            employment_words(spec.employment_type)
+        ),
         format!("Location: {}", location_text(spec)),
     ];
     match &spec.pay {
         Some(p) => terms.push(format!("Pay: {}", pay_text(p))),
         None => terms.push("Pay: to be discussed".into()),
     }
-    v.push(Section { heading: "Terms".into(), text: vec![], bullets: terms });
+    v.push(Section {
+        heading: "Terms".into(),
+        text: vec![],
+        bullets: terms,
+    });
     if !spec.benefits.is_empty() {
-        v.push(Section { heading: "Benefits".into(), text: vec![], bullets: spec.benefits.clone() });
+        v.push(Section {
+            heading: "Benefits".into(),
+            text: vec![],
+            bullets: spec.benefits.clone(),
+        });
     }
     v
 }
 
 fn markdown(title: &str, spec: &Spec, sections: &[Section]) -> String {
     let mut s = format!("# {title}\n\n**{}**", md_esc(&spec.company.name));
-    s.push_str(&format!(" · {} · {}", location_text(spec), employment_words(spec.employment_type)));
+    s.push_str(&format!(
+        " · {} · {}",
+        location_text(spec),
+        employment_words(spec.employment_type)
+    ));
     if let Some(p) = &spec.pay {
         s.push_str(&format!(" · {}", pay_text(p)));
     }
@@ -227,7 +285,10 @@ fn markdown(title: &str, spec: &Spec, sections: &[Section]) -> String {
             s.push('\n');
         }
     }
-    s.push_str(&format!("## How to apply\n\nApply at <{}>.\n", spec.apply_url));
+    s.push_str(&format!(
+        "## How to apply\n\nApply at <{}>.\n",
+        spec.apply_url
+    ));
     s
 }
 
@@ -252,8 +313,16 @@ pub(crate) fn esc(s: &str) -> String {
 }
 
 fn html(title: &str, spec: &Spec, sections: &[Section]) -> String {
-    let mut s = format!("<h1>{}</h1>\n<p><strong>{}</strong>", esc(title), esc(&spec.company.name));
-    s.push_str(&format!(" · {} · {}", esc(&location_text(spec)), employment_words(spec.employment_type)));
+    let mut s = format!(
+        "<h1>{}</h1>\n<p><strong>{}</strong>",
+        esc(title),
+        esc(&spec.company.name)
+    );
+    s.push_str(&format!(
+        " · {} · {}",
+        esc(&location_text(spec)),
+        employment_words(spec.employment_type)
+    ));
     if let Some(p) = &spec.pay {
         s.push_str(&format!(" · {}", esc(&pay_text(p))));
     }
@@ -272,6 +341,8 @@ fn html(title: &str, spec: &Spec, sections: &[Section]) -> String {
         }
     }
     let u = esc(&spec.apply_url);
-    s.push_str(&format!("<h2>How to apply</h2>\n<p>Apply at <a href=\"{u}\">{u}</a>.</p>\n"));
+    s.push_str(&format!(
+        "<h2>How to apply</h2>\n<p>Apply at <a href=\"{u}\">{u}</a>.</p>\n"
+    ));
     s
 }

@@ -9,8 +9,16 @@ use serde_json::{json, Map, Value};
 use crate::spec::Spec;
 use crate::{Finding, Severity};
 
-const EMPLOYMENT_TYPES: &[&str] =
-    &["FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"];
+const EMPLOYMENT_TYPES: &[&str] = &[
+    "FULL_TIME",
+    "PART_TIME",
+    "CONTRACTOR",
+    "TEMPORARY",
+    "INTERN",
+    "VOLUNTEER",
+    "PER_DIEM",
+    "OTHER",
+];
 const UNITS: &[&str] = &["HOUR", "DAY", "WEEK", "MONTH", "YEAR"];
 
 fn employment(t: EmploymentType) -> &'static str {
@@ -69,7 +77,12 @@ pub fn jobposting(spec: &Spec, title: &str, html: &str) -> Value {
         json!({"@type": "Place", "address": a})
     };
     let places: Vec<Value> = match &l.city {
-        Some(city) => l.countries.first().map(|c| place(Some(city), c)).into_iter().collect(),
+        Some(city) => l
+            .countries
+            .first()
+            .map(|c| place(Some(city), c))
+            .into_iter()
+            .collect(),
         None => l.countries.iter().map(|c| place(None, c)).collect(),
     };
     if l.remote == RemotePolicy::Remote {
@@ -79,7 +92,11 @@ pub fn jobposting(spec: &Spec, title: &str, html: &str) -> Value {
             .iter()
             .map(|c| json!({"@type": "Country", "name": country_name(c).unwrap_or(c)}))
             .collect();
-        req.extend(l.regions.iter().map(|r| json!({"@type": "State", "name": r})));
+        req.extend(
+            l.regions
+                .iter()
+                .map(|r| json!({"@type": "State", "name": r})),
+        );
         v["applicantLocationRequirements"] = Value::Array(req);
         if l.city.is_some() {
             v["jobLocation"] = Value::Array(places);
@@ -120,7 +137,10 @@ fn num(x: f64) -> Value {
 pub fn validate_jobposting(v: &Value) -> Vec<Finding> {
     let mut c = Check { out: Vec::new() };
     let Some(o) = v.as_object() else {
-        c.err("jsonld-type", "$: a JobPosting must be a JSON object".into());
+        c.err(
+            "jsonld-type",
+            "$: a JobPosting must be a JSON object".into(),
+        );
         return c.out;
     };
     if o.get("@type").and_then(Value::as_str) != Some("JobPosting") {
@@ -128,18 +148,28 @@ pub fn validate_jobposting(v: &Value) -> Vec<Finding> {
     }
     match o.get("@context") {
         Some(Value::String(s)) if s.contains("schema.org") => {}
-        _ => c.err("jsonld-type", "$.@context: must be \"https://schema.org/\"".into()),
+        _ => c.err(
+            "jsonld-type",
+            "$.@context: must be \"https://schema.org/\"".into(),
+        ),
     }
     match o.get("title") {
         None => c.missing("title"),
-        Some(Value::String(s)) if s.trim().is_empty() => c.err("jsonld-required", "$.title: is empty".into()),
-        Some(Value::String(s)) if s.contains('<') => c.err("jsonld-type", "$.title: must be plain text, not HTML".into()),
+        Some(Value::String(s)) if s.trim().is_empty() => {
+            c.err("jsonld-required", "$.title: is empty".into())
+        }
+        Some(Value::String(s)) if s.contains('<') => c.err(
+            "jsonld-type",
+            "$.title: must be plain text, not HTML".into(),
+        ),
         Some(Value::String(_)) => {}
         Some(_) => c.wrong("title", "a string"),
     }
     match o.get("description") {
         None => c.missing("description"),
-        Some(Value::String(s)) if s.trim().is_empty() => c.err("jsonld-required", "$.description: is empty".into()),
+        Some(Value::String(s)) if s.trim().is_empty() => {
+            c.err("jsonld-required", "$.description: is empty".into())
+        }
         Some(Value::String(_)) => {}
         Some(_) => c.wrong("description", "an HTML string"),
     }
@@ -155,7 +185,10 @@ pub fn validate_jobposting(v: &Value) -> Vec<Finding> {
         Some(d) => {
             if let (Some(p), Some(t)) = (posted, c.date("validThrough", d)) {
                 if t < p {
-                    c.err("jsonld-date", format!("$.validThrough: {t} is before datePosted {p}"));
+                    c.err(
+                        "jsonld-date",
+                        format!("$.validThrough: {t} is before datePosted {p}"),
+                    );
                 }
             }
         }
@@ -183,10 +216,19 @@ pub fn validate_jobposting(v: &Value) -> Vec<Finding> {
         None => c.recommend("identifier"),
         Some(Value::Object(i)) => {
             if i.get("@type").and_then(Value::as_str) != Some("PropertyValue") {
-                c.err("jsonld-type", "$.identifier.@type: must be \"PropertyValue\"".into());
+                c.err(
+                    "jsonld-type",
+                    "$.identifier.@type: must be \"PropertyValue\"".into(),
+                );
             }
-            if !i.get("value").is_some_and(|x| x.is_string() || x.is_number()) {
-                c.err("jsonld-type", "$.identifier.value: must be a string or number".into());
+            if !i
+                .get("value")
+                .is_some_and(|x| x.is_string() || x.is_number())
+            {
+                c.err(
+                    "jsonld-type",
+                    "$.identifier.value: must be a string or number".into(),
+                );
             }
             if !i.get("name").is_some_and(Value::is_string) {
                 c.warn("$.identifier.name: recommended (the organization issuing the id)".into());
@@ -209,7 +251,14 @@ struct Check {
 
 impl Check {
     fn push(&mut self, rule: &'static str, severity: Severity, message: String) {
-        self.out.push(Finding { rule, severity, message, start: 0, end: 0, suggestion: None });
+        self.out.push(Finding {
+            rule,
+            severity,
+            message,
+            start: 0,
+            end: 0,
+            suggestion: None,
+        });
     }
     fn err(&mut self, rule: &'static str, m: String) {
         self.push(rule, Severity::Error, m);
@@ -218,7 +267,10 @@ impl Check {
         self.push("jsonld-recommended", Severity::Warning, m);
     }
     fn missing(&mut self, p: &str) {
-        self.err("jsonld-required", format!("$.{p}: required property is missing"));
+        self.err(
+            "jsonld-required",
+            format!("$.{p}: required property is missing"),
+        );
     }
     fn recommend(&mut self, p: &str) {
         self.warn(format!("$.{p}: recommended property is missing"));
@@ -239,10 +291,17 @@ impl Check {
             chrono::DateTime::parse_from_rfc3339(s)
                 .map(|d| d.date_naive())
                 .ok()
-                .or_else(|| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").map(|d| d.date()).ok())
+                .or_else(|| {
+                    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+                        .map(|d| d.date())
+                        .ok()
+                })
         };
         if d.is_none() {
-            self.err("jsonld-date", format!("$.{p}: {s:?} is not an ISO 8601 date"));
+            self.err(
+                "jsonld-date",
+                format!("$.{p}: {s:?} is not an ISO 8601 date"),
+            );
         }
         d
     }
@@ -251,7 +310,10 @@ impl Check {
         if !EMPLOYMENT_TYPES.contains(&s) {
             self.err(
                 "jsonld-enum",
-                format!("$.employmentType: {s:?} is not one of {}", EMPLOYMENT_TYPES.join(", ")),
+                format!(
+                    "$.employmentType: {s:?} is not one of {}",
+                    EMPLOYMENT_TYPES.join(", ")
+                ),
             );
         }
     }
@@ -264,7 +326,10 @@ impl Check {
             return self.wrong("hiringOrganization", "an Organization object");
         };
         if org.get("@type").and_then(Value::as_str) != Some("Organization") {
-            self.err("jsonld-type", "$.hiringOrganization.@type: must be \"Organization\"".into());
+            self.err(
+                "jsonld-type",
+                "$.hiringOrganization.@type: must be \"Organization\"".into(),
+            );
         }
         match org.get("name").and_then(Value::as_str) {
             Some(n) if !n.trim().is_empty() => {}
@@ -274,7 +339,10 @@ impl Check {
             match org.get(p) {
                 None => self.recommend(&format!("hiringOrganization.{p}")),
                 Some(Value::String(u)) if crate::spec::check_url(u).is_ok() => {}
-                Some(_) => self.err("jsonld-type", format!("$.hiringOrganization.{p}: must be an http(s) URL")),
+                Some(_) => self.err(
+                    "jsonld-type",
+                    format!("$.hiringOrganization.{p}: must be an http(s) URL"),
+                ),
             }
         }
     }
@@ -284,7 +352,10 @@ impl Check {
             None => false,
             Some(Value::String(s)) if s == "TELECOMMUTE" => true,
             Some(_) => {
-                self.err("jsonld-enum", "$.jobLocationType: the only allowed value is \"TELECOMMUTE\"".into());
+                self.err(
+                    "jsonld-enum",
+                    "$.jobLocationType: the only allowed value is \"TELECOMMUTE\"".into(),
+                );
                 false
             }
         };
@@ -311,7 +382,7 @@ impl Check {
                                 format!("$.applicantLocationRequirements[{i}].@type: must be Country, State or AdministrativeArea"),
                             );
                         }
-                        if !it.get("name").and_then(Value::as_str).is_some_and(|n| !n.trim().is_empty()) {
+                        if it.get("name").and_then(Value::as_str).is_none_or(|n| n.trim().is_empty()) {
                             self.missing(&format!("applicantLocationRequirements[{i}].name"));
                         }
                     }
@@ -334,7 +405,10 @@ impl Check {
                 }
                 for (i, p) in items.iter().enumerate() {
                     if p.get("@type").and_then(Value::as_str) != Some("Place") {
-                        self.err("jsonld-type", format!("$.jobLocation[{i}].@type: must be \"Place\""));
+                        self.err(
+                            "jsonld-type",
+                            format!("$.jobLocation[{i}].@type: must be \"Place\""),
+                        );
                     }
                     match p.get("address") {
                         Some(Value::Object(a)) => {
@@ -350,7 +424,9 @@ impl Check {
                                 Some(_) => {}
                             }
                             if a.get("addressLocality").is_none() {
-                                self.recommend(&format!("jobLocation[{i}].address.addressLocality"));
+                                self.recommend(&format!(
+                                    "jobLocation[{i}].address.addressLocality"
+                                ));
                             }
                         }
                         Some(Value::String(_)) => {
@@ -368,25 +444,40 @@ impl Check {
             return self.wrong("baseSalary", "a MonetaryAmount object");
         };
         if s.get("@type").and_then(Value::as_str) != Some("MonetaryAmount") {
-            self.err("jsonld-type", "$.baseSalary.@type: must be \"MonetaryAmount\"".into());
+            self.err(
+                "jsonld-type",
+                "$.baseSalary.@type: must be \"MonetaryAmount\"".into(),
+            );
         }
         match s.get("currency").and_then(Value::as_str) {
             Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => {}
-            Some(c) => self.err("jsonld-type", format!("$.baseSalary.currency: {c:?} is not an ISO 4217 code")),
+            Some(c) => self.err(
+                "jsonld-type",
+                format!("$.baseSalary.currency: {c:?} is not an ISO 4217 code"),
+            ),
             None => self.missing("baseSalary.currency"),
         }
         let q = match s.get("value") {
             Some(Value::Object(q)) => q,
             Some(Value::Number(_)) => {
-                return self.warn("$.baseSalary.value: a bare number has no unitText; use a QuantitativeValue".into());
+                return self.warn(
+                    "$.baseSalary.value: a bare number has no unitText; use a QuantitativeValue"
+                        .into(),
+                );
             }
             _ => return self.missing("baseSalary.value"),
         };
         if q.get("@type").and_then(Value::as_str) != Some("QuantitativeValue") {
-            self.err("jsonld-type", "$.baseSalary.value.@type: must be \"QuantitativeValue\"".into());
+            self.err(
+                "jsonld-type",
+                "$.baseSalary.value.@type: must be \"QuantitativeValue\"".into(),
+            );
         }
         let mut nums = [None, None, None];
-        for (k, slot) in ["value", "minValue", "maxValue"].iter().zip(nums.iter_mut()) {
+        for (k, slot) in ["value", "minValue", "maxValue"]
+            .iter()
+            .zip(nums.iter_mut())
+        {
             match q.get(*k) {
                 None => {}
                 Some(Value::Number(n)) => *slot = n.as_f64(),
@@ -398,16 +489,28 @@ impl Check {
         }
         if let (Some(lo), Some(hi)) = (nums[1], nums[2]) {
             if lo > hi {
-                self.err("jsonld-salary", format!("$.baseSalary.value: minValue {lo} is greater than maxValue {hi}"));
+                self.err(
+                    "jsonld-salary",
+                    format!("$.baseSalary.value: minValue {lo} is greater than maxValue {hi}"),
+                );
             }
         }
         if nums.iter().flatten().any(|x| *x < 0.0) {
-            self.err("jsonld-salary", "$.baseSalary.value: amounts must not be negative".into());
+            self.err(
+                "jsonld-salary",
+                "$.baseSalary.value: amounts must not be negative".into(),
+            );
         }
         match q.get("unitText").and_then(Value::as_str) {
             None => self.missing("baseSalary.value.unitText"),
             Some(u) if UNITS.contains(&u) => {}
-            Some(u) => self.err("jsonld-enum", format!("$.baseSalary.value.unitText: {u:?} is not one of {}", UNITS.join(", "))),
+            Some(u) => self.err(
+                "jsonld-enum",
+                format!(
+                    "$.baseSalary.value.unitText: {u:?} is not one of {}",
+                    UNITS.join(", ")
+                ),
+            ),
         }
     }
 }

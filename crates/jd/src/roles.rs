@@ -52,7 +52,11 @@ const FALLBACK: &[Fallback] = &[
             "Designing HTTP/JSON or gRPC APIs",
             "Automated testing and continuous integration",
         ],
-        nice: &["Kubernetes and containers", "Message queues such as Kafka", "Cloud platforms (AWS, GCP or Azure)"],
+        nice: &[
+            "Kubernetes and containers",
+            "Message queues such as Kafka",
+            "Cloud platforms (AWS, GCP or Azure)",
+        ],
     },
     Fallback {
         id: "frontend-engineer",
@@ -64,8 +68,16 @@ const FALLBACK: &[Fallback] = &[
             "Keep pages fast and accessible",
             "Write tests for components and user flows",
         ],
-        hard: &["TypeScript and modern JavaScript", "React or a similar component framework", "HTML, CSS and web accessibility"],
-        nice: &["Design systems", "Web performance tooling", "Server-side rendering"],
+        hard: &[
+            "TypeScript and modern JavaScript",
+            "React or a similar component framework",
+            "HTML, CSS and web accessibility",
+        ],
+        nice: &[
+            "Design systems",
+            "Web performance tooling",
+            "Server-side rendering",
+        ],
     },
     Fallback {
         id: "data-engineer",
@@ -77,7 +89,12 @@ const FALLBACK: &[Fallback] = &[
             "Model data for analytics and machine learning",
             "Monitor data quality and fix problems at the source",
         ],
-        hard: &["SQL", "Python", "A workflow scheduler such as Airflow", "Data warehouses such as Snowflake or BigQuery"],
+        hard: &[
+            "SQL",
+            "Python",
+            "A workflow scheduler such as Airflow",
+            "Data warehouses such as Snowflake or BigQuery",
+        ],
         nice: &["Spark", "Kafka", "dbt"],
     },
     Fallback {
@@ -90,8 +107,16 @@ const FALLBACK: &[Fallback] = &[
             "Automate infrastructure and deployments",
             "Lead incident response and blameless reviews",
         ],
-        hard: &["Linux", "Kubernetes", "Terraform or another infrastructure-as-code tool", "Monitoring with Prometheus or similar"],
-        nice: &["A cloud platform (AWS, GCP or Azure)", "Go or Python for tooling"],
+        hard: &[
+            "Linux",
+            "Kubernetes",
+            "Terraform or another infrastructure-as-code tool",
+            "Monitoring with Prometheus or similar",
+        ],
+        nice: &[
+            "A cloud platform (AWS, GCP or Azure)",
+            "Go or Python for tooling",
+        ],
     },
     Fallback {
         id: "engineering-manager",
@@ -103,7 +128,11 @@ const FALLBACK: &[Fallback] = &[
             "Plan and deliver the team's roadmap with product partners",
             "Keep the team's delivery and on-call sustainable",
         ],
-        hard: &["Experience leading software engineers", "A background as a software engineer", "Running hiring and performance processes"],
+        hard: &[
+            "Experience leading software engineers",
+            "A background as a software engineer",
+            "Running hiring and performance processes",
+        ],
         nice: &["Managing managers", "Distributed teams"],
     },
 ];

@@ -20,7 +20,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> FieldError {
-        FieldError { field: field.into(), message: message.into() }
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -159,7 +162,8 @@ impl DateIn {
 
 /// Parse and validate a TOML spec.
 pub fn parse_spec(text: &str) -> Result<Spec, JdError> {
-    let raw: RawSpec = toml::from_str(text).map_err(|e| JdError::Syntax(one_line(&e.to_string())))?;
+    let raw: RawSpec =
+        toml::from_str(text).map_err(|e| JdError::Syntax(one_line(&e.to_string())))?;
     validate(raw)
 }
 
@@ -171,7 +175,11 @@ pub fn parse_spec_value(v: serde_json::Value) -> Result<Spec, JdError> {
 
 /// toml errors come with a source excerpt over several lines; keep them on one.
 fn one_line(s: &str) -> String {
-    s.lines().map(str::trim).filter(|l| !l.is_empty() && *l != "|").collect::<Vec<_>>().join(" ")
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && *l != "|")
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 static RATES: LazyLock<Rates> = LazyLock::new(Rates::builtin);
@@ -182,7 +190,13 @@ fn validate(raw: RawSpec) -> Result<Spec, JdError> {
 
     let role = match nonempty(&raw.role) {
         None => {
-            err("role", format!("is required (one of: {})", crate::roles::role_ids().join(", ")));
+            err(
+                "role",
+                format!(
+                    "is required (one of: {})",
+                    crate::roles::role_ids().join(", ")
+                ),
+            );
             None
         }
         Some(id) => match role_info(id) {
@@ -203,7 +217,21 @@ fn validate(raw: RawSpec) -> Result<Spec, JdError> {
     let seniority = match nonempty(&raw.seniority) {
         None => Seniority::Mid,
         Some(s) => Seniority::parse(&s.to_ascii_lowercase()).unwrap_or_else(|| {
-            err("seniority", bad_enum(s, &["intern", "junior", "mid", "senior", "staff", "principal", "head"]));
+            err(
+                "seniority",
+                bad_enum(
+                    s,
+                    &[
+                        "intern",
+                        "junior",
+                        "mid",
+                        "senior",
+                        "staff",
+                        "principal",
+                        "head",
+                    ],
+                ),
+            );
             Seniority::Mid
         }),
     };
@@ -212,7 +240,10 @@ fn validate(raw: RawSpec) -> Result<Spec, JdError> {
     if name.is_none() {
         err("company.name", "is required".into());
     }
-    for (f, v) in [("company.site", &raw.company.site), ("company.logo", &raw.company.logo)] {
+    for (f, v) in [
+        ("company.site", &raw.company.site),
+        ("company.logo", &raw.company.logo),
+    ] {
         if let Some(u) = nonempty(v) {
             if let Err(m) = check_url(u) {
                 err(f, m);
@@ -223,13 +254,19 @@ fn validate(raw: RawSpec) -> Result<Spec, JdError> {
     // None after an error, so the checks that depend on it stay quiet
     let remote_known = match nonempty(&raw.location.remote) {
         None => {
-            err("location.remote", "is required (remote, hybrid or onsite)".into());
+            err(
+                "location.remote",
+                "is required (remote, hybrid or onsite)".into(),
+            );
             None
         }
         Some(s) => {
             let r = parse_remote(s);
             if r.is_none() {
-                err("location.remote", bad_enum(s, &["remote", "hybrid", "onsite"]));
+                err(
+                    "location.remote",
+                    bad_enum(s, &["remote", "hybrid", "onsite"]),
+                );
             }
             r
         }
@@ -246,7 +283,10 @@ fn validate(raw: RawSpec) -> Result<Spec, JdError> {
             let hint = hirekit_model::location::country_code(c)
                 .map(|code| format!(" (did you mean {code:?}?)"))
                 .unwrap_or_default();
-            err("location.countries", format!("{c:?} is not an ISO 3166-1 alpha-2 country code{hint}"));
+            err(
+                "location.countries",
+                format!("{c:?} is not an ISO 3166-1 alpha-2 country code{hint}"),
+            );
         }
     }
     if raw.location.countries.is_empty() {
@@ -259,18 +299,36 @@ fn validate(raw: RawSpec) -> Result<Spec, JdError> {
     }
     let city = nonempty(&raw.location.city).map(str::to_string);
     if remote_known.is_some_and(|r| r != RemotePolicy::Remote) && city.is_none() {
-        err("location.city", format!("is required for {} roles", remote.as_str()));
+        err(
+            "location.city",
+            format!("is required for {} roles", remote.as_str()),
+        );
     }
 
     let pay = raw.pay.as_ref().and_then(|p| check_pay(p, &mut err));
 
     let employment_type = match nonempty(&raw.employment_type) {
         None => {
-            err("employment_type", "is required (full-time, part-time, contract, internship or temporary)".into());
+            err(
+                "employment_type",
+                "is required (full-time, part-time, contract, internship or temporary)".into(),
+            );
             EmploymentType::FullTime
         }
         Some(s) => parse_employment(s).unwrap_or_else(|| {
-            err("employment_type", bad_enum(s, &["full-time", "part-time", "contract", "internship", "temporary"]));
+            err(
+                "employment_type",
+                bad_enum(
+                    s,
+                    &[
+                        "full-time",
+                        "part-time",
+                        "contract",
+                        "internship",
+                        "temporary",
+                    ],
+                ),
+            );
             EmploymentType::FullTime
         }),
     };
@@ -291,7 +349,10 @@ fn validate(raw: RawSpec) -> Result<Spec, JdError> {
     let date_posted = match &raw.date_posted {
         None => chrono::Utc::now().date_naive(),
         Some(d) => parse_date(&d.text()).unwrap_or_else(|| {
-            err("date_posted", format!("{:?} is not a date (YYYY-MM-DD)", d.text()));
+            err(
+                "date_posted",
+                format!("{:?} is not a date (YYYY-MM-DD)", d.text()),
+            );
             chrono::Utc::now().date_naive()
         }),
     };
@@ -299,21 +360,34 @@ fn validate(raw: RawSpec) -> Result<Spec, JdError> {
         None => date_posted + chrono::Days::new(60),
         Some(d) => match parse_date(&d.text()) {
             Some(v) if v <= date_posted => {
-                err("valid_through", format!("{v} is not after date_posted {date_posted}"));
+                err(
+                    "valid_through",
+                    format!("{v} is not after date_posted {date_posted}"),
+                );
                 v
             }
             Some(v) => v,
             None => {
-                err("valid_through", format!("{:?} is not a date (YYYY-MM-DD)", d.text()));
+                err(
+                    "valid_through",
+                    format!("{:?} is not a date (YYYY-MM-DD)", d.text()),
+                );
                 date_posted
             }
         },
     };
 
     let clean = |v: &Vec<String>| -> Vec<String> {
-        v.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+        v.iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
     };
-    if raw.title.as_deref().is_some_and(|t| t.trim().is_empty() || t.contains('<')) {
+    if raw
+        .title
+        .as_deref()
+        .is_some_and(|t| t.trim().is_empty() || t.contains('<'))
+    {
         err("title", "must be plain text and not empty".into());
     }
 
@@ -321,13 +395,31 @@ fn validate(raw: RawSpec) -> Result<Spec, JdError> {
         return Err(JdError::Invalid(errs));
     }
     let Some(role) = role else {
-        return Err(JdError::Invalid(vec![FieldError::new("role", "is required")]));
+        return Err(JdError::Invalid(vec![FieldError::new(
+            "role",
+            "is required",
+        )]));
     };
-    let must_have = raw.must_have.as_ref().map(clean).unwrap_or_else(|| role.hard_skills.clone());
-    let nice_to_have = raw.nice_to_have.as_ref().map(clean).unwrap_or_else(|| role.nice_skills.clone());
+    let must_have = raw
+        .must_have
+        .as_ref()
+        .map(clean)
+        .unwrap_or_else(|| role.hard_skills.clone());
+    let nice_to_have = raw
+        .nice_to_have
+        .as_ref()
+        .map(clean)
+        .unwrap_or_else(|| role.nice_skills.clone());
     let identifier = nonempty(&raw.identifier)
         .map(str::to_string)
-        .unwrap_or_else(|| format!("{}-{}-{}", role.id, seniority.as_str(), date_posted.format("%Y%m%d")));
+        .unwrap_or_else(|| {
+            format!(
+                "{}-{}-{}",
+                role.id,
+                seniority.as_str(),
+                date_posted.format("%Y%m%d")
+            )
+        });
     Ok(Spec {
         seniority,
         company: Company {
@@ -377,29 +469,44 @@ fn check_pay(p: &RawPay, err: &mut impl FnMut(&str, String)) -> Option<Pay> {
     }
     if let (Some(lo), Some(hi)) = (p.min, p.max) {
         if lo > hi {
-            fail("pay.max", format!("must be at least pay.min ({lo}), got {hi}"));
+            fail(
+                "pay.max",
+                format!("must be at least pay.min ({lo}), got {hi}"),
+            );
         }
     }
     let currency = match nonempty(&p.currency) {
         None => {
-            fail("pay.currency", "is required (ISO 4217 code such as USD or EUR)".into());
+            fail(
+                "pay.currency",
+                "is required (ISO 4217 code such as USD or EUR)".into(),
+            );
             String::new()
         }
         Some(c) => {
             let up = c.to_ascii_uppercase();
             if up.len() != 3 || !RATES.knows(&up) {
-                fail("pay.currency", format!("unknown currency {c:?} (use an ISO 4217 code such as USD, EUR, GBP)"));
+                fail(
+                    "pay.currency",
+                    format!("unknown currency {c:?} (use an ISO 4217 code such as USD, EUR, GBP)"),
+                );
             }
             up
         }
     };
     let period = match nonempty(&p.period) {
         None => {
-            fail("pay.period", "is required (hour, day, week, month or year)".into());
+            fail(
+                "pay.period",
+                "is required (hour, day, week, month or year)".into(),
+            );
             Period::Year
         }
         Some(s) => Period::parse(&s.to_ascii_lowercase()).unwrap_or_else(|| {
-            fail("pay.period", bad_enum(s, &["hour", "day", "week", "month", "year"]));
+            fail(
+                "pay.period",
+                bad_enum(s, &["hour", "day", "week", "month", "year"]),
+            );
             Period::Year
         }),
     };
@@ -409,8 +516,12 @@ fn check_pay(p: &RawPay, err: &mut impl FnMut(&str, String)) -> Option<Pay> {
     // A figure far outside what the period allows is usually the wrong period
     // (150000 per hour, 40 per year): compare in US dollars.
     let (lo_usd, hi_usd) = (
-        p.min.or(p.max).and_then(|v| RATES.convert(v, &currency, "USD")),
-        p.max.or(p.min).and_then(|v| RATES.convert(v, &currency, "USD")),
+        p.min
+            .or(p.max)
+            .and_then(|v| RATES.convert(v, &currency, "USD")),
+        p.max
+            .or(p.min)
+            .and_then(|v| RATES.convert(v, &currency, "USD")),
     );
     let (floor, ceil) = match period {
         Period::Hour => (0.5, 2_000.0),
@@ -433,7 +544,12 @@ fn check_pay(p: &RawPay, err: &mut impl FnMut(&str, String)) -> Option<Pay> {
             return None;
         }
     }
-    Some(Pay { min: p.min, max: p.max, currency, period })
+    Some(Pay {
+        min: p.min,
+        max: p.max,
+        currency,
+        period,
+    })
 }
 
 fn nonempty(v: &Option<String>) -> Option<&str> {
@@ -445,7 +561,12 @@ fn bad_enum(got: &str, allowed: &[&str]) -> String {
 }
 
 fn parse_remote(s: &str) -> Option<RemotePolicy> {
-    match s.trim().to_ascii_lowercase().replace(['-', '_', ' '], "").as_str() {
+    match s
+        .trim()
+        .to_ascii_lowercase()
+        .replace(['-', '_', ' '], "")
+        .as_str()
+    {
         "remote" => Some(RemotePolicy::Remote),
         "hybrid" => Some(RemotePolicy::Hybrid),
         "onsite" => Some(RemotePolicy::Onsite),
@@ -454,7 +575,12 @@ fn parse_remote(s: &str) -> Option<RemotePolicy> {
 }
 
 fn parse_employment(s: &str) -> Option<EmploymentType> {
-    match s.trim().to_ascii_lowercase().replace(['_', ' '], "-").as_str() {
+    match s
+        .trim()
+        .to_ascii_lowercase()
+        .replace(['_', ' '], "-")
+        .as_str()
+    {
         "full-time" | "fulltime" => Some(EmploymentType::FullTime),
         "part-time" | "parttime" => Some(EmploymentType::PartTime),
         "contract" => Some(EmploymentType::Contract),
@@ -466,7 +592,9 @@ fn parse_employment(s: &str) -> Option<EmploymentType> {
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
     let head = s.get(..10).unwrap_or(s);
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok().filter(|_| s.len() == 10 || s.as_bytes()[10] == b'T' || s.as_bytes()[10] == b' ')
+    NaiveDate::parse_from_str(head, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10 || s.as_bytes()[10] == b'T' || s.as_bytes()[10] == b' ')
 }
 
 /// http(s) URL with a plausible host and no whitespace.
@@ -475,8 +603,12 @@ pub(crate) fn check_url(u: &str) -> Result<(), String> {
         .strip_prefix("https://")
         .or_else(|| u.strip_prefix("http://"))
         .ok_or_else(|| format!("{u:?} is not an http(s) URL"))?;
-    if u.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>') {
-        return Err(format!("{u:?} contains spaces or characters not allowed in a URL"));
+    if u.chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+    {
+        return Err(format!(
+            "{u:?} contains spaces or characters not allowed in a URL"
+        ));
     }
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or(host);
@@ -486,7 +618,9 @@ pub(crate) fn check_url(u: &str) -> Result<(), String> {
             && !host.starts_with('.')
             && !host.ends_with('.')
             && !host.contains("..")
-            && host.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.'));
+            && host
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.'));
     if ok {
         Ok(())
     } else {

@@ -1,4 +1,6 @@
 //! Spec parsing (errors name their fields) and built JSON-LD (validates with zero errors).
+#![allow(clippy::unwrap_used)] // tests fail loudly
+
 use hirekit_jd::{build, parse_spec, to_posting, validate_jobposting, Severity};
 
 const BASE: &str = r#"
@@ -39,14 +41,25 @@ fn with(replace: &str, by: &str) -> String {
 
 #[test]
 fn example_spec_builds_and_validates() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/backend.toml")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/backend.toml"
+    ))
+    .unwrap();
     let spec = parse_spec(&text).unwrap();
     let jd = build(&spec).unwrap();
     assert_eq!(jd.title, "Senior Backend Engineer");
-    assert!(jd.markdown.contains("85,000 – 110,000 EUR per year"), "{}", jd.markdown);
+    assert!(
+        jd.markdown.contains("85,000 – 110,000 EUR per year"),
+        "{}",
+        jd.markdown
+    );
     assert!(jd.html.contains("<h2>What you need</h2>"));
     assert_eq!(jd.jsonld["jobLocationType"], "TELECOMMUTE");
-    assert_eq!(jd.jsonld["applicantLocationRequirements"][0]["name"], "Germany");
+    assert_eq!(
+        jd.jsonld["applicantLocationRequirements"][0]["name"],
+        "Germany"
+    );
     assert_eq!(jd.jsonld["baseSalary"]["value"]["unitText"], "YEAR");
     assert_eq!(jd.jsonld["validThrough"], "2027-01-19T23:59:59Z");
     let f = validate_jobposting(&jd.jsonld);
@@ -60,9 +73,27 @@ fn example_spec_builds_and_validates() {
 
 #[test]
 fn matrix_of_specs_validates() {
-    let remotes = [("remote", ""), ("hybrid", "city = \"Berlin\"\n"), ("onsite", "city = \"New York\"\n")];
-    let types = ["full-time", "part-time", "contract", "internship", "temporary"];
-    let seniorities = ["intern", "junior", "mid", "senior", "staff", "principal", "head"];
+    let remotes = [
+        ("remote", ""),
+        ("hybrid", "city = \"Berlin\"\n"),
+        ("onsite", "city = \"New York\"\n"),
+    ];
+    let types = [
+        "full-time",
+        "part-time",
+        "contract",
+        "internship",
+        "temporary",
+    ];
+    let seniorities = [
+        "intern",
+        "junior",
+        "mid",
+        "senior",
+        "staff",
+        "principal",
+        "head",
+    ];
     let roles = hirekit_jd::role_ids();
     let pays = [
         "[pay]\nmin = 50\nmax = 80\ncurrency = \"USD\"\nperiod = \"hour\"\n",
@@ -83,7 +114,10 @@ fn matrix_of_specs_validates() {
                 );
                 let spec = parse_spec(&spec).unwrap_or_else(|e| panic!("{e}\n{spec}"));
                 let jd = build(&spec).unwrap();
-                let errs: Vec<_> = validate_jobposting(&jd.jsonld).into_iter().filter(|f| f.severity == Severity::Error).collect();
+                let errs: Vec<_> = validate_jobposting(&jd.jsonld)
+                    .into_iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .collect();
                 assert!(errs.is_empty(), "{errs:?}");
                 assert!(!jd.markdown.is_empty() && jd.html.starts_with("<h1>"));
                 n += 1;
@@ -95,29 +129,92 @@ fn matrix_of_specs_validates() {
 
 #[test]
 fn errors_name_fields() {
-    assert_eq!(fields_of(&with("max = 100000", "max = 70000")), vec!["pay.max"]);
-    assert_eq!(fields_of(&with("currency = \"EUR\"", "currency = \"EUX\"")), vec!["pay.currency"]);
-    assert_eq!(fields_of(&with("period = \"year\"", "period = \"fortnight\"")), vec!["pay.period"]);
-    assert_eq!(fields_of(&with("period = \"year\"", "period = \"hour\"")), vec!["pay.period"]);
-    assert_eq!(fields_of(&with("remote = \"remote\"", "remote = \"sometimes\"")), vec!["location.remote"]);
-    assert_eq!(fields_of(&with("remote = \"remote\"", "remote = \"onsite\"")), vec!["location.city"]);
-    assert_eq!(fields_of(&with("countries = [\"DE\", \"PL\"]", "countries = [\"Germany\"]")), vec!["location.countries"]);
-    assert_eq!(fields_of(&with("\"full-time\"", "\"gig\"")), vec!["employment_type"]);
-    assert_eq!(fields_of(&with("\"https://jobs.example.com/1\"", "\"jobs.example.com/1\"")), vec!["apply_url"]);
-    assert_eq!(fields_of(&with("\"https://acme.example.com\"", "\"https://acme example.com\"")), vec!["company.site"]);
-    assert_eq!(fields_of(&with("\"senior\"", "\"wizard\"")), vec!["seniority"]);
-    assert_eq!(fields_of(&with("name = \"Acme\"", "")), vec!["company.name"]);
-    assert_eq!(fields_of(&with("date_posted = \"2026-01-10\"", "date_posted = \"10/01/2026\"")), vec!["date_posted"]);
     assert_eq!(
-        fields_of(&with("date_posted = \"2026-01-10\"", "date_posted = 2026-01-10\nvalid_through = 2026-01-01")),
+        fields_of(&with("max = 100000", "max = 70000")),
+        vec!["pay.max"]
+    );
+    assert_eq!(
+        fields_of(&with("currency = \"EUR\"", "currency = \"EUX\"")),
+        vec!["pay.currency"]
+    );
+    assert_eq!(
+        fields_of(&with("period = \"year\"", "period = \"fortnight\"")),
+        vec!["pay.period"]
+    );
+    assert_eq!(
+        fields_of(&with("period = \"year\"", "period = \"hour\"")),
+        vec!["pay.period"]
+    );
+    assert_eq!(
+        fields_of(&with("remote = \"remote\"", "remote = \"sometimes\"")),
+        vec!["location.remote"]
+    );
+    assert_eq!(
+        fields_of(&with("remote = \"remote\"", "remote = \"onsite\"")),
+        vec!["location.city"]
+    );
+    assert_eq!(
+        fields_of(&with(
+            "countries = [\"DE\", \"PL\"]",
+            "countries = [\"Germany\"]"
+        )),
+        vec!["location.countries"]
+    );
+    assert_eq!(
+        fields_of(&with("\"full-time\"", "\"gig\"")),
+        vec!["employment_type"]
+    );
+    assert_eq!(
+        fields_of(&with(
+            "\"https://jobs.example.com/1\"",
+            "\"jobs.example.com/1\""
+        )),
+        vec!["apply_url"]
+    );
+    assert_eq!(
+        fields_of(&with(
+            "\"https://acme.example.com\"",
+            "\"https://acme example.com\""
+        )),
+        vec!["company.site"]
+    );
+    assert_eq!(
+        fields_of(&with("\"senior\"", "\"wizard\"")),
+        vec!["seniority"]
+    );
+    assert_eq!(
+        fields_of(&with("name = \"Acme\"", "")),
+        vec!["company.name"]
+    );
+    assert_eq!(
+        fields_of(&with(
+            "date_posted = \"2026-01-10\"",
+            "date_posted = \"10/01/2026\""
+        )),
+        vec!["date_posted"]
+    );
+    assert_eq!(
+        fields_of(&with(
+            "date_posted = \"2026-01-10\"",
+            "date_posted = 2026-01-10\nvalid_through = 2026-01-01"
+        )),
         vec!["valid_through"]
     );
     let e = parse_spec(&with("\"backend-engineer\"", "\"backend-enginer\"")).unwrap_err();
     assert_eq!(e.fields(), vec!["role"]);
-    assert!(e.to_string().contains("did you mean backend-engineer"), "{e}");
+    assert!(
+        e.to_string().contains("did you mean backend-engineer"),
+        "{e}"
+    );
     // several at once
     let f = fields_of("role = \"x\"\n[location]\nremote = \"remote\"\n");
-    for want in ["role", "company.name", "location.countries", "employment_type", "apply_url"] {
+    for want in [
+        "role",
+        "company.name",
+        "location.countries",
+        "employment_type",
+        "apply_url",
+    ] {
         assert!(f.iter().any(|x| x == want), "{want} in {f:?}");
     }
     // syntax and unknown fields
@@ -139,7 +236,11 @@ fn defaults_fill_from_role() {
 fn validator_catches_broken_postings() {
     let jd = build(&parse_spec(BASE).unwrap()).unwrap();
     let rules = |v: &serde_json::Value| -> Vec<&'static str> {
-        validate_jobposting(v).into_iter().filter(|f| f.severity == Severity::Error).map(|f| f.rule).collect()
+        validate_jobposting(v)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.rule)
+            .collect()
     };
     let mut v = jd.jsonld.clone();
     v.as_object_mut().unwrap().remove("title");
@@ -160,7 +261,9 @@ fn validator_catches_broken_postings() {
     v["validThrough"] = serde_json::json!("2020-01-01");
     assert_eq!(rules(&v), vec!["jsonld-date"]);
     let mut v = jd.jsonld.clone();
-    v.as_object_mut().unwrap().remove("applicantLocationRequirements");
+    v.as_object_mut()
+        .unwrap()
+        .remove("applicantLocationRequirements");
     assert_eq!(rules(&v), vec!["jsonld-required"]);
     let mut v = jd.jsonld.clone();
     v["title"] = serde_json::json!(42);
@@ -172,6 +275,8 @@ fn validator_catches_broken_postings() {
     o.remove("directApply");
     let f = validate_jobposting(&v);
     assert_eq!(f.len(), 2, "{f:?}");
-    assert!(f.iter().all(|x| x.severity == Severity::Warning && x.rule == "jsonld-recommended"));
+    assert!(f
+        .iter()
+        .all(|x| x.severity == Severity::Warning && x.rule == "jsonld-recommended"));
     assert!(!validate_jobposting(&serde_json::json!([])).is_empty());
 }

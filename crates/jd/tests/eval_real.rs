@@ -5,6 +5,8 @@
 //! (Greenhouse HTML is entity-decoded once, as ingestion does). The reference date is the
 //! posting's own date, so laws and technology ages are those of that day.
 //! `cargo test -p hirekit-jd --test eval_real -- --nocapture`
+#![allow(clippy::unwrap_used)] // tests fail loudly
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -20,7 +22,9 @@ struct Doc {
 fn data_dir() -> Option<PathBuf> {
     let p = std::env::var("HIREKIT_SHARED_DATA")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data")));
+        .unwrap_or_else(|_| {
+            PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"))
+        });
     p.join("jobs").is_dir().then_some(p)
 }
 
@@ -30,16 +34,28 @@ fn load(dir: &std::path::Path) -> Vec<Doc> {
     if let Ok(mut r) = csv::Reader::from_path(&li) {
         let h = r.headers().cloned().unwrap_or_default();
         let col = |n: &str| h.iter().position(|x| x == n);
-        let (id, title, desc, loc, t) = (col("job_id"), col("title"), col("description"), col("location"), col("listed_time"));
+        let (id, title, desc, loc, t) = (
+            col("job_id"),
+            col("title"),
+            col("description"),
+            col("location"),
+            col("listed_time"),
+        );
         for rec in r.records().flatten() {
             let get = |c: Option<usize>| c.and_then(|i| rec.get(i)).unwrap_or("").to_string();
             let ms: f64 = get(t).parse().unwrap_or(0.0);
-            let date = chrono::DateTime::from_timestamp_millis(ms as i64).map(|d| d.date_naive()).unwrap_or_default();
+            let date = chrono::DateTime::from_timestamp_millis(ms as i64)
+                .map(|d| d.date_naive())
+                .unwrap_or_default();
             let d = get(desc);
             if d.trim().is_empty() {
                 continue;
             }
-            docs.push(Doc { key: format!("linkedin:{}", get(id)), text: format!("{}\nLocation: {}\n\n{}", get(title), get(loc), d), date });
+            docs.push(Doc {
+                key: format!("linkedin:{}", get(id)),
+                text: format!("{}\nLocation: {}\n\n{}", get(title), get(loc), d),
+                date,
+            });
         }
     }
     let gl = dir.join("jobs/greenhouse_lever_board_jobs_2025_11_480.json");
@@ -51,7 +67,10 @@ fn load(dir: &std::path::Path) -> Vec<Doc> {
             if desc.trim().is_empty() {
                 continue;
             }
-            let date = s("timestamp").get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).unwrap_or_default();
+            let date = s("timestamp")
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .unwrap_or_default();
             let sep = if desc.contains('<') { "<br>" } else { "\n" };
             let id = match j.get("id") {
                 Some(serde_json::Value::String(x)) => x.clone(),
@@ -60,7 +79,11 @@ fn load(dir: &std::path::Path) -> Vec<Doc> {
             };
             docs.push(Doc {
                 key: format!("{}:{id}", s("source")),
-                text: format!("{}{sep}Location: {}{sep}{sep}{desc}", s("title"), s("locationName")),
+                text: format!(
+                    "{}{sep}Location: {}{sep}{sep}{desc}",
+                    s("title"),
+                    s("locationName")
+                ),
                 date,
             });
         }
@@ -78,9 +101,17 @@ fn snippet(text: &str, s: usize, e: usize) -> String {
     while !text.is_char_boundary(b) {
         b += 1;
     }
-    let mark = if e > s { format!("[[{}]]", &text[s..e]) } else { "[[]]".into() };
+    let mark = if e > s {
+        format!("[[{}]]", &text[s..e])
+    } else {
+        "[[]]".into()
+    };
     let doc_level = s == 0 && e == 0;
-    let raw = if doc_level { text.chars().take(200).collect::<String>() } else { format!("{}{}{}", &text[a..s], mark, &text[e..b]) };
+    let raw = if doc_level {
+        text.chars().take(200).collect::<String>()
+    } else {
+        format!("{}{}{}", &text[a..s], mark, &text[e..b])
+    };
     raw.replace(['\t', '\n', '\r'], " ")
 }
 
@@ -92,23 +123,39 @@ fn lint_real_jds() {
     };
     let docs = load(&dir);
     if docs.len() < 50 {
-        eprintln!("skipping: only {} JDs found under {}", docs.len(), dir.display());
+        eprintln!(
+            "skipping: only {} JDs found under {}",
+            docs.len(),
+            dir.display()
+        );
         return;
     }
     let mut per_rule: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let mut all = Vec::new(); // (doc index, finding)
     let start = std::time::Instant::now();
     for (i, d) in docs.iter().enumerate() {
-        let opts = LintOptions { reference_date: d.date, ..LintOptions::default() };
+        let opts = LintOptions {
+            reference_date: d.date,
+            ..LintOptions::default()
+        };
         let f = lint(&d.text, &opts).expect("real JDs are text");
         for x in f {
-            assert!(d.text.get(x.start..x.end).is_some(), "bad span {x:?} in {}", d.key);
+            assert!(
+                d.text.get(x.start..x.end).is_some(),
+                "bad span {x:?} in {}",
+                d.key
+            );
             *per_rule.entry((x.rule, x.severity.as_str())).or_default() += 1;
             all.push((i, x));
         }
     }
     let secs = start.elapsed().as_secs_f64();
-    eprintln!("{} JDs, {} findings ({:.0} JDs/s in this debug build, one thread)", docs.len(), all.len(), docs.len() as f64 / secs);
+    eprintln!(
+        "{} JDs, {} findings ({:.0} JDs/s in this debug build, one thread)",
+        docs.len(),
+        all.len(),
+        docs.len() as f64 / secs
+    );
     for ((rule, sev), n) in &per_rule {
         eprintln!("  {rule:32} {sev:8} {n:6}");
     }
@@ -116,7 +163,10 @@ fn lint_real_jds() {
     // spot-check sample: up to 8 findings per (rule, severity), spread over the corpus
     let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for (k, (_, f)) in all.iter().enumerate() {
-        groups.entry((f.rule, f.severity.as_str())).or_default().push(k);
+        groups
+            .entry((f.rule, f.severity.as_str()))
+            .or_default()
+            .push(k);
     }
     let mut out = String::from("id\trule\tseverity\tmessage\tsnippet\n");
     for ks in groups.values() {
@@ -126,24 +176,36 @@ fn lint_real_jds() {
             let d = &docs[*i];
             out.push_str(&format!(
                 "{}#{}@{}\t{}\t{}\t{}\t{}\n",
-                d.key, f.rule, f.start, f.rule, f.severity.as_str(), f.message.replace('\t', " "), snippet(&d.text, f.start, f.end)
+                d.key,
+                f.rule,
+                f.start,
+                f.rule,
+                f.severity.as_str(),
+                f.message.replace('\t', " "),
+                snippet(&d.text, f.start, f.end)
             ));
         }
     }
-    let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| std::env::temp_dir());
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| std::env::temp_dir());
     let path = target.join("jd_lint_spotcheck_sample.tsv");
     std::fs::write(&path, out).expect("write sample");
     eprintln!("spot-check sample: {}", path.display());
 
     // precision over the hand-labelled findings that the linter still produces
     let labels = include_str!("data/lint_spotcheck.tsv");
-    let produced: std::collections::HashSet<String> =
-        all.iter().map(|(i, f)| format!("{}#{}@{}", docs[*i].key, f.rule, f.start)).collect();
+    let produced: std::collections::HashSet<String> = all
+        .iter()
+        .map(|(i, f)| format!("{}#{}@{}", docs[*i].key, f.rule, f.start))
+        .collect();
     let (mut right, mut total, mut gone) = (0, 0, 0);
     let mut by_rule: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for line in labels.lines().skip(1).filter(|l| !l.trim().is_empty()) {
         let cols: Vec<&str> = line.split('\t').collect();
-        let (Some(id), Some(verdict)) = (cols.first(), cols.last()) else { continue };
+        let (Some(id), Some(verdict)) = (cols.first(), cols.last()) else {
+            continue;
+        };
         if !produced.contains(*id) {
             gone += 1;
             continue;
@@ -151,7 +213,9 @@ fn lint_real_jds() {
         total += 1;
         let ok = verdict.trim() == "right";
         right += usize::from(ok);
-        let e = by_rule.entry(cols.get(1).unwrap_or(&"?").to_string()).or_default();
+        let e = by_rule
+            .entry(cols.get(1).unwrap_or(&"?").to_string())
+            .or_default();
         e.0 += usize::from(ok);
         e.1 += 1;
     }

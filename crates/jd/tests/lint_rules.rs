@@ -1,9 +1,14 @@
 //! Each lint rule: a positive and a negative case; spans slice the flagged words.
+#![allow(clippy::unwrap_used)] // tests fail loudly
+
 use chrono::NaiveDate;
 use hirekit_jd::{lint, Finding, LintOptions, Severity};
 
 fn opts() -> LintOptions {
-    LintOptions { reference_date: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), ..LintOptions::default() }
+    LintOptions {
+        reference_date: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+        ..LintOptions::default()
+    }
 }
 
 /// A clean, complete JD of ~200 words; tests splice text into it.
@@ -57,13 +62,28 @@ fn missing_pay_range() {
     let t3 = t.replace("Austin, TX", "Denver, CO");
     let p = rules(&t3);
     assert_eq!(of(&p, "missing-pay-range")[0].severity, Severity::Error);
-    let t4 = t.replace("Austin, TX (hybrid, two days a week in the office)", "Remote (US)");
-    assert_eq!(of(&rules(&t4), "missing-pay-range")[0].severity, Severity::Error);
+    let t4 = t.replace(
+        "Austin, TX (hybrid, two days a week in the office)",
+        "Remote (US)",
+    );
+    assert_eq!(
+        of(&rules(&t4), "missing-pay-range")[0].severity,
+        Severity::Error
+    );
     let t5 = t.replace("Austin, TX", "Berlin, Germany");
-    assert_eq!(of(&rules(&t5), "missing-pay-range")[0].severity, Severity::Error);
+    assert_eq!(
+        of(&rules(&t5), "missing-pay-range")[0].severity,
+        Severity::Error
+    );
     // before the EU directive applied, a warning
-    let old = LintOptions { reference_date: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), ..opts() };
-    assert_eq!(of(&lint(&t5, &old).unwrap(), "missing-pay-range")[0].severity, Severity::Warning);
+    let old = LintOptions {
+        reference_date: NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        ..opts()
+    };
+    assert_eq!(
+        of(&lint(&t5, &old).unwrap(), "missing-pay-range")[0].severity,
+        Severity::Warning
+    );
     // pay present → nothing, even in New York
     let t6 = clean("").replace("Austin, TX", "New York, NY");
     assert!(of(&rules(&t6), "missing-pay-range").is_empty());
@@ -73,9 +93,14 @@ fn missing_pay_range() {
 fn gendered_language() {
     let t = clean("We want a rockstar who will dominate the market. The ideal candidate knows his tools. Hey guys!");
     let f = rules(&t);
-    let g: Vec<&str> = of(&f, "gendered-language").iter().map(|x| slice(&t, x)).collect();
+    let g: Vec<&str> = of(&f, "gendered-language")
+        .iter()
+        .map(|x| slice(&t, x))
+        .collect();
     assert_eq!(g, vec!["rockstar", "dominate", "his", "guys"]);
-    assert!(of(&f, "gendered-language").iter().all(|x| x.suggestion.is_some()));
+    assert!(of(&f, "gendered-language")
+        .iter()
+        .all(|x| x.suggestion.is_some()));
     // the pair is one (info) finding, not also "he" for the candidate
     let t = clean("The successful candidate knows that he/she will lead.");
     let f = rules(&t);
@@ -84,27 +109,48 @@ fn gendered_language() {
     assert_eq!((slice(&t, g[0]), g[0].severity), ("he/she", Severity::Info));
     // near misses: "rocks", "guyser", "manpowered" are not words on the list; "his" not about the candidate
     let t = clean("Our history rocks. The founder built his first company in 2010.");
-    assert!(of(&rules(&t), "gendered-language").is_empty(), "{:?}", rules(&t));
+    assert!(
+        of(&rules(&t), "gendered-language").is_empty(),
+        "{:?}",
+        rules(&t)
+    );
 }
 
 #[test]
 fn exclusionary_language() {
     let t = clean("Join our young and energetic team of digital natives. Native English speaker required. No more than 3 years of experience.");
     let f = rules(&t);
-    let x: Vec<&str> = of(&f, "exclusionary-language").iter().map(|x| slice(&t, x)).collect();
-    assert_eq!(x, vec!["young and energetic", "digital natives", "Native English speaker", "No more than 3 years of experience"]);
+    let x: Vec<&str> = of(&f, "exclusionary-language")
+        .iter()
+        .map(|x| slice(&t, x))
+        .collect();
+    assert_eq!(
+        x,
+        vec![
+            "young and energetic",
+            "digital natives",
+            "Native English speaker",
+            "No more than 3 years of experience"
+        ]
+    );
     let f = rules(&clean("You must be able to lift 30 pounds."));
     assert_eq!(of(&f, "exclusionary-language").len(), 1);
     // physical job: lifting is essential, not flagged
-    let f = rules(&clean("Warehouse shifts: you must be able to lift 30 pounds."));
+    let f = rules(&clean(
+        "Warehouse shifts: you must be able to lift 30 pounds.",
+    ));
     assert!(of(&f, "exclusionary-language").is_empty());
-    let f = rules(&clean("Fluent English required; we are a young company founded in 2020."));
+    let f = rules(&clean(
+        "Fluent English required; we are a young company founded in 2020.",
+    ));
     assert!(of(&f, "exclusionary-language").is_empty(), "{f:?}");
 }
 
 #[test]
 fn too_many_requirements() {
-    let list: String = (1..=12).map(|i| format!("- Requirement number {i}\n")).collect();
+    let list: String = (1..=12)
+        .map(|i| format!("- Requirement number {i}\n"))
+        .collect();
     let t = clean("").replace(
         "What you need:\n- Five years building backend services\n- SQL and relational data modelling\n- Go, Java or Rust\n- Experience with HTTP APIs\n",
         &format!("Requirements:\n{list}"),
@@ -119,7 +165,10 @@ fn too_many_requirements() {
     assert!(of(&rules(&t), "too-many-requirements").is_empty());
     // HTML lists count too
     let items: String = (1..=11).map(|i| format!("<li>Skill {i}</li>")).collect();
-    let html = format!("<p>{}</p><h3>Qualifications</h3><ul>{items}</ul>", clean("").replace('\n', "<br>"));
+    let html = format!(
+        "<p>{}</p><h3>Qualifications</h3><ul>{items}</ul>",
+        clean("").replace('\n', "<br>")
+    );
     let f = rules(&html);
     let r = of(&f, "too-many-requirements");
     assert_eq!(r.len(), 1, "{f:?}");
@@ -128,22 +177,44 @@ fn too_many_requirements() {
 
 #[test]
 fn years_exceed_technology_age() {
-    let t = clean("You have 15+ years of experience with Kubernetes and Docker, and 8 years of Rust.");
+    let t =
+        clean("You have 15+ years of experience with Kubernetes and Docker, and 8 years of Rust.");
     let f = rules(&t);
-    let y: Vec<&str> = of(&f, "years-exceed-technology-age").iter().map(|x| slice(&t, x)).collect();
-    assert_eq!(y, vec!["15+ years of experience with Kubernetes", "15+ years of experience with Kubernetes and Docker"]);
-    assert!(of(&f, "years-exceed-technology-age")[0].message.contains("2014"));
+    let y: Vec<&str> = of(&f, "years-exceed-technology-age")
+        .iter()
+        .map(|x| slice(&t, x))
+        .collect();
+    assert_eq!(
+        y,
+        vec![
+            "15+ years of experience with Kubernetes",
+            "15+ years of experience with Kubernetes and Docker"
+        ]
+    );
+    assert!(of(&f, "years-exceed-technology-age")[0]
+        .message
+        .contains("2014"));
     let t = clean("Swift (15+ years) is a must. Also 10 years of SWIFT payments messaging, 10+ years of Java.");
     let f = rules(&t);
-    let y: Vec<&str> = of(&f, "years-exceed-technology-age").iter().map(|x| slice(&t, x)).collect();
+    let y: Vec<&str> = of(&f, "years-exceed-technology-age")
+        .iter()
+        .map(|x| slice(&t, x))
+        .collect();
     assert_eq!(y, vec!["15+ years"]);
-    let f = rules(&clean("10+ years of software engineering, including 3 years with Kubernetes."));
+    let f = rules(&clean(
+        "10+ years of software engineering, including 3 years with Kubernetes.",
+    ));
     assert!(of(&f, "years-exceed-technology-age").is_empty());
 }
 
 #[test]
 fn unclear_location_and_employment_type() {
-    let t = clean("").replace("Location: Austin, TX (hybrid, two days a week in the office). Full-time.", "").replace("Our team meets in person twice a year. ", "");
+    let t = clean("")
+        .replace(
+            "Location: Austin, TX (hybrid, two days a week in the office). Full-time.",
+            "",
+        )
+        .replace("Our team meets in person twice a year. ", "");
     let f = rules(&t);
     assert_eq!(of(&f, "unclear-location").len(), 1, "{f:?}");
     assert!(of(&f, "unclear-location")[0].message.contains("neither"));
@@ -172,7 +243,12 @@ fn readability() {
     assert!(slice(&t, r[0]).starts_with("In this role you will collaborate"));
     let dense = "Comprehensive organizational infrastructure modernization necessitates interdisciplinary collaboration, continuous operational optimization, and institutional accountability. ".repeat(12);
     let f = rules(&clean(&dense));
-    assert!(of(&f, "readability").iter().any(|x| x.message.contains("Flesch")), "{f:?}");
+    assert!(
+        of(&f, "readability")
+            .iter()
+            .any(|x| x.message.contains("Flesch")),
+        "{f:?}"
+    );
 }
 
 #[test]
@@ -181,18 +257,28 @@ fn all_caps_and_jargon() {
     let f = rules(&t);
     let c = of(&f, "all-caps-shouting");
     assert_eq!(c.len(), 1);
-    assert_eq!(slice(&t, c[0]), "APPLICANTS MUST SUBMIT THEIR PORTFOLIO BEFORE APPLYING");
+    assert_eq!(
+        slice(&t, c[0]),
+        "APPLICANTS MUST SUBMIT THEIR PORTFOLIO BEFORE APPLYING"
+    );
     assert_eq!(slice(&t, of(&f, "jargon")[0]), "synergy");
     // headings and acronyms are not shouting
-    let t = clean("").replace("About the role", "ABOUT THE ROLE") + "\nWe use AWS, GCP, SQL and ETL.";
+    let t =
+        clean("").replace("About the role", "ABOUT THE ROLE") + "\nWe use AWS, GCP, SQL and ETL.";
     assert!(of(&rules(&t), "all-caps-shouting").is_empty());
 }
 
 #[test]
 fn html_offsets_point_into_input() {
-    let html = format!("<div><p>We need a <strong>Ninja</strong> engineer &amp; a guru.</p>{}</div>", clean("").replace('\n', "<br/>"));
+    let html = format!(
+        "<div><p>We need a <strong>Ninja</strong> engineer &amp; a guru.</p>{}</div>",
+        clean("").replace('\n', "<br/>")
+    );
     let f = rules(&html);
-    let g: Vec<&str> = of(&f, "gendered-language").iter().map(|x| slice(&html, x)).collect();
+    let g: Vec<&str> = of(&f, "gendered-language")
+        .iter()
+        .map(|x| slice(&html, x))
+        .collect();
     assert_eq!(g, vec!["Ninja", "guru"]);
 }
 
@@ -200,7 +286,15 @@ fn html_offsets_point_into_input() {
 fn bad_input() {
     assert!(lint("", &opts()).unwrap_err().to_string().contains("empty"));
     assert!(lint("   \n\t", &opts()).is_err());
-    assert!(lint("abc\0def", &opts()).unwrap_err().to_string().contains("binary"));
-    let bin: Vec<u8> = (0..2000u32).map(|i| (i * 7919 % 251) as u8 | 0x80).collect();
-    assert!(hirekit_jd::lint::lint_bytes(&bin, &opts()).unwrap_err().to_string().contains("binary"));
+    assert!(lint("abc\0def", &opts())
+        .unwrap_err()
+        .to_string()
+        .contains("binary"));
+    let bin: Vec<u8> = (0..2000u32)
+        .map(|i| (i * 7919 % 251) as u8 | 0x80)
+        .collect();
+    assert!(hirekit_jd::lint::lint_bytes(&bin, &opts())
+        .unwrap_err()
+        .to_string()
+        .contains("binary"));
 }

@@ -1,11 +1,41 @@
 //! lint and parse_spec never panic, and spans are always valid slices.
+#![allow(clippy::unwrap_used)] // tests fail loudly
+
 use proptest::prelude::*;
 
 fn jd_like() -> impl Strategy<Value = String> {
     let parts = prop::sample::select(vec![
-        "<p>", "</p>", "<li>", "&amp;", "&#x41;", "&bogus;", "10+ years of Kubernetes", "rockstar", "New York, NY",
-        "$120k-$150k", "Requirements:\n", "- item\n", "REMOTE ROLE FOR ALL APPLICANTS HERE", "é", "x, ", "a, é", ", N", "ab, NY", "日本", "\n", ". ",
-        "<script>x</script>", "<!-- c -->", "Swift (", "years", "&", "<", ">", " ", "he/she", "Kraków",
+        "<p>",
+        "</p>",
+        "<li>",
+        "&amp;",
+        "&#x41;",
+        "&bogus;",
+        "10+ years of Kubernetes",
+        "rockstar",
+        "New York, NY",
+        "$120k-$150k",
+        "Requirements:\n",
+        "- item\n",
+        "REMOTE ROLE FOR ALL APPLICANTS HERE",
+        "é",
+        "x, ",
+        "a, é",
+        ", N",
+        "ab, NY",
+        "日本",
+        "\n",
+        ". ",
+        "<script>x</script>",
+        "<!-- c -->",
+        "Swift (",
+        "years",
+        "&",
+        "<",
+        ">",
+        " ",
+        "he/she",
+        "Kraków",
     ]);
     prop::collection::vec(parts, 0..40).prop_map(|v| v.concat())
 }

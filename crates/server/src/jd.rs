@@ -83,12 +83,20 @@ pub struct JdLintView {
 
 /// `{"error":{"code","message"}}`, as the rest of the API.
 fn api_error(status: StatusCode, code: &str, message: String) -> Response {
-    (status, Json(json!({"error": {"code": code, "message": message}}))).into_response()
+    (
+        status,
+        Json(json!({"error": {"code": code, "message": message}})),
+    )
+        .into_response()
 }
 
 fn jd_error(e: &JdError) -> Response {
     match e {
-        JdError::Invalid(_) | JdError::Syntax(_) => api_error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_spec", e.to_string()),
+        JdError::Invalid(_) | JdError::Syntax(_) => api_error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_spec",
+            e.to_string(),
+        ),
         JdError::BadInput(_) => api_error(StatusCode::BAD_REQUEST, "bad_input", e.to_string()),
     }
 }
@@ -96,8 +104,14 @@ fn jd_error(e: &JdError) -> Response {
 fn build_from(v: Value) -> Result<JdBuildView, JdError> {
     let spec = hirekit_jd::parse_spec_value(v)?;
     let jd = hirekit_jd::build(&spec)?;
-    let findings = hirekit_jd::lint(&jd.markdown, &LintOptions { reference_date: spec.date_posted, ..LintOptions::default() })
-        .unwrap_or_default();
+    let findings = hirekit_jd::lint(
+        &jd.markdown,
+        &LintOptions {
+            reference_date: spec.date_posted,
+            ..LintOptions::default()
+        },
+    )
+    .unwrap_or_default();
     Ok(JdBuildView {
         title: jd.title,
         markdown: jd.markdown,
@@ -111,7 +125,9 @@ fn build_from(v: Value) -> Result<JdBuildView, JdError> {
 #[utoipa::path(post, path = "/api/v1/jd/build", tag = "jd",
     request_body(content = Object, description = "JD spec: role, seniority, company{name,about,site,logo}, location{remote,countries,regions,timezones,city}, pay{min,max,currency,period}, employment_type, benefits, apply_url, must_have, nice_to_have, title, intro, date_posted, valid_through, identifier, direct_apply"),
     responses((status = 200, body = JdBuildView), (status = 422, body = crate::api::ErrorBody, description = "invalid spec; the message names the field")))]
-pub async fn build_jd(body: Result<Json<Value>, axum::extract::rejection::JsonRejection>) -> Response {
+pub async fn build_jd(
+    body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
+) -> Response {
     let Json(v) = match body {
         Ok(b) => b,
         Err(e) => return api_error(StatusCode::BAD_REQUEST, "bad_json", e.body_text()),
@@ -125,13 +141,18 @@ pub async fn build_jd(body: Result<Json<Value>, axum::extract::rejection::JsonRe
 /// Lint JD text.
 #[utoipa::path(post, path = "/api/v1/jd/lint", tag = "jd", request_body = JdLintRequest,
     responses((status = 200, body = JdLintView), (status = 400, body = crate::api::ErrorBody, description = "empty or binary text")))]
-pub async fn lint_jd(body: Result<Json<JdLintRequest>, axum::extract::rejection::JsonRejection>) -> Response {
+pub async fn lint_jd(
+    body: Result<Json<JdLintRequest>, axum::extract::rejection::JsonRejection>,
+) -> Response {
     let Json(req) = match body {
         Ok(b) => b,
         Err(e) => return api_error(StatusCode::BAD_REQUEST, "bad_json", e.body_text()),
     };
     match hirekit_jd::lint(&req.text, &LintOptions::default()) {
-        Ok(f) => Json(JdLintView { findings: f.iter().map(FindingView::from).collect() }).into_response(),
+        Ok(f) => Json(JdLintView {
+            findings: f.iter().map(FindingView::from).collect(),
+        })
+        .into_response(),
         Err(e) => jd_error(&e),
     }
 }
@@ -184,7 +205,11 @@ pub struct FormSpec {
 }
 
 fn lines(s: &str) -> Vec<String> {
-    s.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 impl FormSpec {
@@ -204,13 +229,18 @@ impl FormSpec {
         if !self.nice_to_have.trim().is_empty() {
             v["nice_to_have"] = json!(lines(&self.nice_to_have));
         }
-        if [&self.pay_min, &self.pay_max, &self.pay_currency].iter().any(|s| !s.trim().is_empty()) {
+        if [&self.pay_min, &self.pay_max, &self.pay_currency]
+            .iter()
+            .any(|s| !s.trim().is_empty())
+        {
             let num = |f: &str, s: &str| -> Result<Option<f64>, String> {
                 let t = s.trim().replace([',', '_', ' '], "");
                 if t.is_empty() {
                     return Ok(None);
                 }
-                t.parse::<f64>().map(Some).map_err(|_| format!("{f}: {s:?} is not a number"))
+                t.parse::<f64>()
+                    .map(Some)
+                    .map_err(|_| format!("{f}: {s:?} is not a number"))
             };
             v["pay"] = json!({"min": num("pay.min", &self.pay_min)?, "max": num("pay.max", &self.pay_max)?,
                 "currency": opt(&self.pay_currency), "period": opt(&self.pay_period)});
@@ -238,7 +268,11 @@ fn select(name: &str, current: &str, options: &[&str]) -> String {
 }
 
 fn input(name: &str, label: &str, value: &str) -> String {
-    format!("<label>{}<br><input name=\"{name}\" id=\"{name}\" value=\"{}\" size=\"40\"></label><br>", esc(label), esc(value))
+    format!(
+        "<label>{}<br><input name=\"{name}\" id=\"{name}\" value=\"{}\" size=\"40\"></label><br>",
+        esc(label),
+        esc(value)
+    )
 }
 
 fn textarea(name: &str, label: &str, value: &str) -> String {
@@ -248,26 +282,126 @@ fn textarea(name: &str, label: &str, value: &str) -> String {
 fn form_html(f: &FormSpec) -> String {
     let mut roles = vec![""];
     roles.extend(hirekit_jd::role_ids());
-    let mut b = String::from("<h2>New job description</h2><form method=\"post\" action=\"/jd/new\" id=\"jdform\">");
-    let _ = write!(b, "<label>Role<br>{}</label><br>", select("role", &f.role, &roles));
-    let _ = write!(b, "<label>Seniority<br>{}</label><br>", select("seniority", if f.seniority.is_empty() { "mid" } else { &f.seniority }, &["intern", "junior", "mid", "senior", "staff", "principal", "head"]));
+    let mut b = String::from(
+        "<h2>New job description</h2><form method=\"post\" action=\"/jd/new\" id=\"jdform\">",
+    );
+    let _ = write!(
+        b,
+        "<label>Role<br>{}</label><br>",
+        select("role", &f.role, &roles)
+    );
+    let _ = write!(
+        b,
+        "<label>Seniority<br>{}</label><br>",
+        select(
+            "seniority",
+            if f.seniority.is_empty() {
+                "mid"
+            } else {
+                &f.seniority
+            },
+            &[
+                "intern",
+                "junior",
+                "mid",
+                "senior",
+                "staff",
+                "principal",
+                "head"
+            ]
+        )
+    );
     b.push_str(&input("title", "Title (optional override)", &f.title));
     b.push_str(&input("company_name", "Company name", &f.company_name));
-    b.push_str(&textarea("company_about", "About the company", &f.company_about));
-    b.push_str(&input("company_site", "Company site (https://…)", &f.company_site));
+    b.push_str(&textarea(
+        "company_about",
+        "About the company",
+        &f.company_about,
+    ));
+    b.push_str(&input(
+        "company_site",
+        "Company site (https://…)",
+        &f.company_site,
+    ));
     b.push_str(&input("company_logo", "Logo URL", &f.company_logo));
-    let _ = write!(b, "<label>Work arrangement<br>{}</label><br>", select("remote", if f.remote.is_empty() { "remote" } else { &f.remote }, &["remote", "hybrid", "onsite"]));
-    b.push_str(&input("countries", "Countries (ISO codes, e.g. US, DE)", &f.countries));
+    let _ = write!(
+        b,
+        "<label>Work arrangement<br>{}</label><br>",
+        select(
+            "remote",
+            if f.remote.is_empty() {
+                "remote"
+            } else {
+                &f.remote
+            },
+            &["remote", "hybrid", "onsite"]
+        )
+    );
+    b.push_str(&input(
+        "countries",
+        "Countries (ISO codes, e.g. US, DE)",
+        &f.countries,
+    ));
     b.push_str(&input("city", "City (hybrid/onsite)", &f.city));
-    b.push_str(&textarea("timezones", "Time zones (one per line)", &f.timezones));
-    let _ = write!(b, "<label>Employment type<br>{}</label><br>", select("employment_type", if f.employment_type.is_empty() { "full-time" } else { &f.employment_type }, &["full-time", "part-time", "contract", "internship", "temporary"]));
+    b.push_str(&textarea(
+        "timezones",
+        "Time zones (one per line)",
+        &f.timezones,
+    ));
+    let _ = write!(
+        b,
+        "<label>Employment type<br>{}</label><br>",
+        select(
+            "employment_type",
+            if f.employment_type.is_empty() {
+                "full-time"
+            } else {
+                &f.employment_type
+            },
+            &[
+                "full-time",
+                "part-time",
+                "contract",
+                "internship",
+                "temporary"
+            ]
+        )
+    );
     b.push_str(&input("pay_min", "Pay from", &f.pay_min));
     b.push_str(&input("pay_max", "Pay to", &f.pay_max));
-    b.push_str(&input("pay_currency", "Currency (ISO 4217)", &f.pay_currency));
-    let _ = write!(b, "<label>Pay period<br>{}</label><br>", select("pay_period", if f.pay_period.is_empty() { "year" } else { &f.pay_period }, &["hour", "day", "week", "month", "year"]));
-    b.push_str(&textarea("intro", "Description (what the role is about)", &f.intro));
-    b.push_str(&textarea("must_have", "Must-haves, one per line (empty: from the role)", &f.must_have));
-    b.push_str(&textarea("nice_to_have", "Nice-to-haves, one per line (empty: from the role)", &f.nice_to_have));
+    b.push_str(&input(
+        "pay_currency",
+        "Currency (ISO 4217)",
+        &f.pay_currency,
+    ));
+    let _ = write!(
+        b,
+        "<label>Pay period<br>{}</label><br>",
+        select(
+            "pay_period",
+            if f.pay_period.is_empty() {
+                "year"
+            } else {
+                &f.pay_period
+            },
+            &["hour", "day", "week", "month", "year"]
+        )
+    );
+    b.push_str(&textarea(
+        "intro",
+        "Description (what the role is about)",
+        &f.intro,
+    ));
+    b.push_str(&textarea(
+        "must_have",
+        "Must-haves, one per line (empty: from the role)",
+        &f.must_have,
+    ));
+    b.push_str(&textarea(
+        "nice_to_have",
+        "Nice-to-haves, one per line (empty: from the role)",
+        &f.nice_to_have,
+    ));
     b.push_str(&textarea("benefits", "Benefits, one per line", &f.benefits));
     b.push_str(&input("apply_url", "Apply URL", &f.apply_url));
     b.push_str("<p><button type=\"submit\">Build</button></p></form>");
@@ -296,7 +430,13 @@ fn findings_html(f: &[FindingView]) -> String {
     }
     let mut b = String::from("<ul>");
     for x in f {
-        let _ = write!(b, "<li><strong>{}</strong> [{}] {}", esc(&x.severity), esc(&x.rule), esc(&x.message));
+        let _ = write!(
+            b,
+            "<li><strong>{}</strong> [{}] {}",
+            esc(&x.severity),
+            esc(&x.rule),
+            esc(&x.message)
+        );
         if let Some(s) = &x.suggestion {
             let _ = write!(b, " — <em>{}</em>", esc(s));
         }
@@ -307,7 +447,10 @@ fn findings_html(f: &[FindingView]) -> String {
 }
 
 async fn form_submit(Form(f): Form<FormSpec>) -> Response {
-    let result = f.to_value().map_err(|m| m).and_then(|v| build_from(v).map_err(|e| e.to_string()));
+    let result = f
+        .to_value()
+        .map_err(|m| m)
+        .and_then(|v| build_from(v).map_err(|e| e.to_string()));
     match result {
         Ok(view) => {
             let ld = serde_json::to_string_pretty(&view.jsonld).unwrap_or_default();
@@ -326,7 +469,11 @@ async fn form_submit(Form(f): Form<FormSpec>) -> Response {
             }
             b.push_str("</ul>");
             b.push_str(&form_html(&f));
-            (StatusCode::UNPROCESSABLE_ENTITY, layout("New job description", &b)).into_response()
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                layout("New job description", &b),
+            )
+                .into_response()
         }
     }
 }

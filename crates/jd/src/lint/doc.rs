@@ -18,7 +18,8 @@ fn is_bullet(l: &str) -> bool {
     let t = l.trim_start();
     let mut ch = t.chars();
     match ch.next() {
-        Some('-' | '*' | '•' | '·' | '◦' | '▪' | '●' | '–' | '○' | '■' | '✓' | '✔' | '➢' | '►') => {
+        Some('-' | '*' | '•' | '·' | '◦' | '▪' | '●' | '–' | '○' | '■' | '✓' | '✔' | '➢' | '►') =>
+        {
             // "**Heading**" is bold, not a bullet
             !t.starts_with("**")
         }
@@ -31,7 +32,9 @@ fn is_bullet(l: &str) -> bool {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 /// A heading: a short non-bullet line ending in ':' or marked as a heading.
@@ -44,25 +47,73 @@ fn heading(l: &str) -> bool {
     if t.starts_with('#') || (t.starts_with("**") && t.ends_with("**")) {
         return wc <= 12;
     }
-    wc <= 10 && (t.ends_with(':') || (!t.ends_with('.') && !t.ends_with(',') && wc <= 6 && starts_upper(t)))
+    wc <= 10
+        && (t.ends_with(':')
+            || (!t.ends_with('.') && !t.ends_with(',') && wc <= 6 && starts_upper(t)))
 }
 
 fn starts_upper(t: &str) -> bool {
-    t.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+    t.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
 }
 
 const MUST: &[&str] = &[
-    "requirement", "qualification", "must have", "must-have", "what you need", "what you'll need", "what you will need",
-    "what you bring", "what you'll bring", "what we're looking for", "what we are looking for", "who you are",
-    "about you", "you have", "you will have", "you'll have", "ideal candidate", "you should have", "we expect",
-    "skills", "experience", "your profile", "your background", "what we need",
+    "requirement",
+    "qualification",
+    "must have",
+    "must-have",
+    "what you need",
+    "what you'll need",
+    "what you will need",
+    "what you bring",
+    "what you'll bring",
+    "what we're looking for",
+    "what we are looking for",
+    "who you are",
+    "about you",
+    "you have",
+    "you will have",
+    "you'll have",
+    "ideal candidate",
+    "you should have",
+    "we expect",
+    "skills",
+    "experience",
+    "your profile",
+    "your background",
+    "what we need",
 ];
 const NICE: &[&str] = &[
-    "prefer", "nice", "bonus", "plus", "desired", "desirable", "optional", "additional", "extra", "not required",
-    "ideally", "great to have", "good to have", "benefit", "perks", "offer",
+    "prefer",
+    "nice",
+    "bonus",
+    "plus",
+    "desired",
+    "desirable",
+    "optional",
+    "additional",
+    "extra",
+    "not required",
+    "ideally",
+    "great to have",
+    "good to have",
+    "benefit",
+    "perks",
+    "offer",
 ];
 
-const OPTIONAL: &[&str] = &["preferred", "a plus", "is a plus", "bonus", "nice to have", "desired", "desirable", "ideally", "advantage"];
+const OPTIONAL: &[&str] = &[
+    "preferred",
+    "a plus",
+    "is a plus",
+    "bonus",
+    "nice to have",
+    "desired",
+    "desirable",
+    "ideally",
+    "advantage",
+];
 
 /// The must-have section with the most bullets: (heading start, heading end, bullets).
 pub fn must_haves(t: &str) -> Option<(usize, usize, usize)> {
@@ -84,7 +135,10 @@ pub fn must_haves(t: &str) -> Option<(usize, usize, usize)> {
         while j < all.len() {
             let l2 = all[j].1;
             if is_bullet(l2) {
-                let item = l2.trim().trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end();
+                let item = l2
+                    .trim()
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .trim_end();
                 // "- Skills:" is a sub-heading inside the list: the must-haves end there
                 if item.ends_with(':') && word_count(item) <= 6 {
                     break;
@@ -110,13 +164,13 @@ pub fn must_haves(t: &str) -> Option<(usize, usize, usize)> {
 }
 
 static POLICY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lint::ascii_regex(
         r"(?i)\b(?:remote|remotely|hybrid|on-?site|on site|in-office|in office|in-person|in person|office-based|work from home|work-from-home|wfh|telecommut\w*|telework\w*|days (?:a|per) week (?:in|at)|from (?:our|the) office|at our office|in our office)\b",
     )
     .expect("regex")
 });
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lint::ascii_regex(
         r"(?i)\blocation\b|\blocated (?:in|at)\b|\bbased (?:in|out of)\b|\boffices? in\b|(?-i:[a-z], (?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b)|\b(?:united states|usa|canada|united kingdom|uk|germany|france|india|remote)\b",
     )
     .expect("regex")
@@ -124,11 +178,11 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Capitalised policy words glued to the previous word by lost line breaks ("matchHybrid work").
 static POLICY_GLUED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:Remote|Hybrid|On-?[Ss]ite|In-[Oo]ffice|In-[Pp]erson)\b").expect("regex")
+    crate::lint::ascii_regex(r"(?:Remote|Hybrid|On-?[Ss]ite|In-[Oo]ffice|In-[Pp]erson)\b").expect("regex")
 });
 /// "at our Las Cruces location", "this role is based in Austin": the workplace is stated.
 static WORKPLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:at|in|from) our (?:[\w,.'-]+ ){0,4}?(?:location|office|offices|facility|store|clinic|hospital|plant|warehouse|site|campus|headquarters|hq)\b|\b(?:role|position|job) (?:is|will be) (?:based|located) (?:in|at)\b")
+    crate::lint::ascii_regex(r"(?i)\b(?:at|in|from) our (?:[\w,.'-]+ ){0,4}?(?:location|office|offices|facility|store|clinic|hospital|plant|warehouse|site|campus|headquarters|hq)\b|\b(?:role|position|job) (?:is|will be) (?:based|located) (?:in|at)\b")
         .expect("regex")
 });
 
@@ -141,7 +195,7 @@ pub fn states_place(t: &str) -> bool {
 }
 
 static EMPLOYMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lint::ascii_regex(
         r"(?i)\b(?:full[- ]?time|part[- ]?time|contract|contractor|contract-to-hire|permanent|temporary|temp|internship|intern|co-op|seasonal|per diem|prn|freelance|fixed[- ]term|w-?2|1099|hours per week|hours/week|hrs/week|employment type|job type|vollzeit|teilzeit)\b",
     )
     .expect("regex")
@@ -172,12 +226,22 @@ pub fn sentences(t: &str) -> Vec<(usize, usize)> {
                 (ws || next.is_ascii_uppercase()).then_some(i + 1)
             }
             // "Branding- Managing": list items glued by a lost line break
-            b'-' if i > 0 && b[i - 1].is_ascii_alphabetic() && next == b' ' && b.get(i + 2).is_some_and(u8::is_ascii_uppercase) => Some(i + 1),
+            b'-' if i > 0
+                && b[i - 1].is_ascii_alphabetic()
+                && next == b' '
+                && b.get(i + 2).is_some_and(u8::is_ascii_uppercase) =>
+            {
+                Some(i + 1)
+            }
             0xe2 if t[i..].starts_with('•') => Some(i),
             0xc2 if t[i..].starts_with('·') => Some(i),
             b';' => Some(i + 1),
             b':' => (next.is_ascii_alphabetic()).then_some(i + 1),
-            c if c.is_ascii_lowercase() && next.is_ascii_uppercase() && i > 0 && b[i - 1].is_ascii_lowercase() => {
+            c if c.is_ascii_lowercase()
+                && next.is_ascii_uppercase()
+                && i > 0
+                && b[i - 1].is_ascii_lowercase() =>
+            {
                 Some(i + 1)
             }
             // "LLCAspen", "(10%)Regularly": a heading or label glued to the next sentence
@@ -191,7 +255,13 @@ pub fn sentences(t: &str) -> Vec<(usize, usize)> {
             }
             b')' if next.is_ascii_uppercase() => Some(i + 1),
             // emoji and symbol bullets (arrows, dingbats, pictographs)
-            c if c >= 0xe2 && t.is_char_boundary(i) && t[i..].chars().next().is_some_and(|ch| (ch as u32) >= 0x2190 && !ch.is_alphanumeric()) => {
+            c if c >= 0xe2
+                && t.is_char_boundary(i)
+                && t[i..]
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| (ch as u32) >= 0x2190 && !ch.is_alphanumeric()) =>
+            {
                 Some(i)
             }
             _ => None,
@@ -213,7 +283,11 @@ pub fn sentences(t: &str) -> Vec<(usize, usize)> {
 
 /// Syllables in an English word, by vowel groups (the usual Flesch approximation).
 fn syllables(w: &str) -> usize {
-    let w: Vec<u8> = w.bytes().filter(u8::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let w: Vec<u8> = w
+        .bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     if w.is_empty() {
         return 0;
     }
@@ -260,8 +334,8 @@ pub fn shouting(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (ls, line) in lines(t) {
         let trimmed = line.trim();
-        let caps_line = trimmed.chars().any(char::is_alphabetic)
-            && !trimmed.chars().any(char::is_lowercase);
+        let caps_line =
+            trimmed.chars().any(char::is_alphabetic) && !trimmed.chars().any(char::is_lowercase);
         if caps_line && word_count(trimmed) <= 8 {
             continue;
         }
@@ -272,11 +346,14 @@ pub fn shouting(t: &str) -> Vec<(usize, usize)> {
                 let after = line[e..].trim_start();
                 let mut ch = after.chars();
                 let label = after.starts_with(':')
-                    || (ch.next().is_some_and(char::is_uppercase) && ch.next().is_some_and(char::is_lowercase));
+                    || (ch.next().is_some_and(char::is_uppercase)
+                        && ch.next().is_some_and(char::is_lowercase));
                 // pipes mark structured metadata (addresses, tables), not prose
                 let piped = line[s..e].contains('|');
                 // company names in capitals ("ABHI IT SYSTEMS INC") are not shouting
-                let named = line[s..e].split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "INC" | "LLC" | "LTD" | "CORP" | "GMBH" | "PLC"));
+                let named = line[s..e]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| matches!(w, "INC" | "LLC" | "LTD" | "CORP" | "GMBH" | "PLC"));
                 let piped = piped || named;
                 if n >= 5 && long >= 3 && !label && !piped {
                     out.push((ls + s, ls + e));
@@ -297,7 +374,12 @@ pub fn shouting(t: &str) -> Vec<(usize, usize)> {
                 let long = usize::from(letters >= 5);
                 run = Some(match run {
                     Some((s, _, n, l)) => (s, we, n + 1, l + long),
-                    None => (ws + (w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len()), we, 1, long),
+                    None => (
+                        ws + (w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len()),
+                        we,
+                        1,
+                        long,
+                    ),
                 });
             } else if w.contains(':') {
                 run = None; // "…DESCRIBE YOU:You" — a heading glued to its text

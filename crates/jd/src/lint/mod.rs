@@ -73,7 +73,10 @@ pub fn lint_bytes(bytes: &[u8], opts: &LintOptions) -> Result<Vec<Finding>, JdEr
 }
 
 /// Lint many JDs in parallel (rayon), results in input order.
-pub fn lint_many<S: AsRef<str> + Sync>(texts: &[S], opts: &LintOptions) -> Vec<Result<Vec<Finding>, JdError>> {
+pub fn lint_many<S: AsRef<str> + Sync>(
+    texts: &[S],
+    opts: &LintOptions,
+) -> Vec<Result<Vec<Finding>, JdError>> {
     texts.par_iter().map(|t| lint(t.as_ref(), opts)).collect()
 }
 
@@ -82,7 +85,9 @@ fn check_input(b: &[u8]) -> Result<(), JdError> {
         return Err(JdError::BadInput("empty input: nothing to lint".into()));
     }
     if memchr::memchr(0, b).is_some() {
-        return Err(JdError::BadInput("binary input (contains NUL bytes): lint takes text, Markdown or HTML".into()));
+        return Err(JdError::BadInput(
+            "binary input (contains NUL bytes): lint takes text, Markdown or HTML".into(),
+        ));
     }
     if std::str::from_utf8(b).is_err() {
         let bad = String::from_utf8_lossy(b).matches('\u{FFFD}').count();
@@ -93,9 +98,14 @@ fn check_input(b: &[u8]) -> Result<(), JdError> {
             )));
         }
     }
-    let controls = b.iter().filter(|&&c| c < 0x20 && !matches!(c, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let controls = b
+        .iter()
+        .filter(|&&c| c < 0x20 && !matches!(c, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     if controls * 20 > b.len() {
-        return Err(JdError::BadInput("binary input (control characters): lint takes text, Markdown or HTML".into()));
+        return Err(JdError::BadInput(
+            "binary input (control characters): lint takes text, Markdown or HTML".into(),
+        ));
     }
     Ok(())
 }
@@ -107,33 +117,57 @@ struct Out<'v, 'a> {
 
 impl Out<'_, '_> {
     /// Add a finding with a span in view coordinates.
-    fn add(&mut self, rule: &'static str, severity: Severity, span: (usize, usize), message: String, suggestion: Option<String>) {
+    fn add(
+        &mut self,
+        rule: &'static str,
+        severity: Severity,
+        span: (usize, usize),
+        message: String,
+        suggestion: Option<String>,
+    ) {
         let (start, end) = self.view.orig(span.0, span.1);
-        self.findings.push(Finding { rule, severity, message, start, end, suggestion });
+        self.findings.push(Finding {
+            rule,
+            severity,
+            message,
+            start,
+            end,
+            suggestion,
+        });
     }
 }
 
 static CANDIDATE_HE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the|our|this|an?) (?:ideal |successful |right |selected |qualified )?(?:candidate|applicant|person|individual|incumbent|hire|employee|engineer|developer|professional)\b[^.\n]{0,80}?\b(he|his|him|himself)\b")
+    ascii_regex(r"(?i)\b(?:the|our|this|an?) (?:ideal |successful |right |selected |qualified )?(?:candidate|applicant|person|individual|incumbent|hire|employee|engineer|developer|professional)\b[^.\n]{0,80}?\b(he|his|him|himself)\b")
         .expect("regex")
 });
 static YEARS_CAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no more than|not more than|maximum of|max(?:imum)?\.?|at most|up to a maximum of) \d{1,2} years?(?: of)? (?:experience|work experience)\b|\bgraduated (?:with)?in the (?:last|past) \d{1,2} years\b")
+    ascii_regex(r"(?i)\b(?:no more than|not more than|maximum of|max(?:imum)?\.?|at most|up to a maximum of) \d{1,2} years?(?: of)? (?:experience|work experience)\b|\bgraduated (?:with)?in the (?:last|past) \d{1,2} years\b")
         .expect("regex")
 });
 static LIFT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bmust be able to (?:lift|carry|stand|walk)\b").expect("regex")
+    ascii_regex(r"(?i)\bmust be able to (?:lift|carry|stand|walk)\b").expect("regex")
 });
 static PHYSICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:warehouse|construction|nurs(?:e|es|ing)|patients?|caregiv\w*|technicians?|mechanics?|drivers?|delivery|retail|restaurant|kitchen|cook|chef|manufacturing|production floor|forklift|loading dock|stocking|janitor\w*|custodi\w*|fitness|security (?:guard|officer)s?|landscap\w*|farm\w*|clinic\w*|hospital|hvac|electricians?|plumb\w*|carpent\w*|weld\w*|assembly line|shipping and receiving|housekeep\w*|hotel|bartend\w*|barista|childcare|classroom|veterinar\w*|animals?|on your feet|site visits?|job ?site|movers?|stock room|physical(?:ly)? demanding|in-store|store (?:manager|associate|team|staff|employee)s?|(?:our|the|retail) stores?)\b")
+    ascii_regex(r"(?i)\b(?:warehouse|construction|nurs(?:e|es|ing)|patients?|caregiv\w*|technicians?|mechanics?|drivers?|delivery|retail|restaurant|kitchen|cook|chef|manufacturing|production floor|forklift|loading dock|stocking|janitor\w*|custodi\w*|fitness|security (?:guard|officer)s?|landscap\w*|farm\w*|clinic\w*|hospital|hvac|electricians?|plumb\w*|carpent\w*|weld\w*|assembly line|shipping and receiving|housekeep\w*|hotel|bartend\w*|barista|childcare|classroom|veterinar\w*|animals?|on your feet|site visits?|job ?site|movers?|stock room|physical(?:ly)? demanding|in-store|store (?:manager|associate|team|staff|employee)s?|(?:our|the|retail) stores?)\b")
         .expect("regex")
 });
+
+/// Compile a rule pattern with ASCII `\b`, `\w`, `\d`. Unicode word boundaries stop the
+/// regex crate's fast DFA at the first non-ASCII byte (every "’" or "•" in a JD), which made
+/// linting several times slower; the rule words are ASCII anyway.
+pub(crate) fn ascii_regex(p: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&p.replace(r"\b", r"(?-u:\b)").replace(r"\w", "[0-9A-Za-z_]").replace(r"\d", "[0-9]"))
+}
 
 fn lint_text(input: &str, opts: &LintOptions) -> Vec<Finding> {
     let view = View::new(input);
     let t: &str = &view.text;
     let lower = t.as_bytes().to_ascii_lowercase();
-    let mut out = Out { view: &view, findings: Vec::new() };
+    let mut out = Out {
+        view: &view,
+        findings: Vec::new(),
+    };
 
     pay_rule(t, &lower, opts, &mut out);
     word_rules(t, &lower, &mut out);
@@ -155,8 +189,17 @@ fn lint_text(input: &str, opts: &LintOptions) -> Vec<Finding> {
             "years-exceed-technology-age",
             Severity::Warning,
             (h.start, h.end),
-            format!("asks for {} years of {}, which was first released in {} ({} years before {year})", h.years, h.tech, h.since, year - h.since),
-            Some(format!("ask for at most {} years, or for years of related experience", (year - h.since).max(1))),
+            format!(
+                "asks for {} years of {}, which was first released in {} ({} years before {year})",
+                h.years,
+                h.tech,
+                h.since,
+                year - h.since
+            ),
+            Some(format!(
+                "ask for at most {} years, or for years of related experience",
+                (year - h.since).max(1)
+            )),
         );
     }
     // restaurant, warehouse, clinic work: on-site goes without saying
@@ -181,13 +224,31 @@ fn lint_text(input: &str, opts: &LintOptions) -> Vec<Finding> {
     }
     let n = doc::words(t);
     if n < opts.min_words {
-        out.add("length", Severity::Warning, (0, 0), format!("only {n} words: too short to describe the role (aim for 300–700)"), Some("add responsibilities, requirements, pay and benefits".into()));
+        out.add(
+            "length",
+            Severity::Warning,
+            (0, 0),
+            format!("only {n} words: too short to describe the role (aim for 300–700)"),
+            Some("add responsibilities, requirements, pay and benefits".into()),
+        );
     } else if n > opts.max_words {
-        out.add("length", Severity::Warning, (0, 0), format!("{n} words: long descriptions lose readers (aim for 300–700)"), Some("cut boilerplate and repeated points".into()));
+        out.add(
+            "length",
+            Severity::Warning,
+            (0, 0),
+            format!("{n} words: long descriptions lose readers (aim for 300–700)"),
+            Some("cut boilerplate and repeated points".into()),
+        );
     }
     readability(t, opts, &mut out);
     for (s, e) in doc::shouting(t) {
-        out.add("all-caps-shouting", Severity::Info, (s, e), "long run of capital letters reads as shouting".into(), Some("use sentence case; bold for emphasis".into()));
+        out.add(
+            "all-caps-shouting",
+            Severity::Info,
+            (s, e),
+            "long run of capital letters reads as shouting".into(),
+            Some("use sentence case; bold for emphasis".into()),
+        );
     }
     out.findings.sort_by_key(|f| (f.start, f.end));
     out.findings
@@ -216,7 +277,13 @@ fn pay_rule(t: &str, lower: &[u8], opts: &LintOptions, out: &mut Out) {
             sugg,
         );
     } else {
-        out.add("missing-pay-range", Severity::Warning, (0, 0), "no pay range found: ads with pay get more applicants".into(), sugg);
+        out.add(
+            "missing-pay-range",
+            Severity::Warning,
+            (0, 0),
+            "no pay range found: ads with pay get more applicants".into(),
+            sugg,
+        );
     }
 }
 
@@ -229,24 +296,38 @@ fn word_rules(t: &str, lower: &[u8], out: &mut Out) {
         let (s, e) = (m.start(), m.end());
         let first_word = lower[s].is_ascii_alphanumeric();
         let last_word = lower[e - 1].is_ascii_alphanumeric();
-        if (first_word && s > 0 && is_word(lower[s - 1])) || (last_word && lower.get(e).is_some_and(|&b| is_word(b))) {
+        if (first_word && s > 0 && is_word(lower[s - 1]))
+            || (last_word && lower.get(e).is_some_and(|&b| is_word(b)))
+        {
             continue;
         }
         let w = &words::ENTRIES[m.pattern().as_usize()];
         let found = &t[s..e];
         let rest = &t[e..];
         // "he/she/they" already includes everyone
-        if w.why.starts_with("binary") && (rest.starts_with("/they") || rest.starts_with("/them") || rest.starts_with("/their")) {
+        if w.why.starts_with("binary")
+            && (rest.starts_with("/they")
+                || rest.starts_with("/them")
+                || rest.starts_with("/their"))
+        {
             continue;
         }
         // "Synergy Consultants", "Rockstar Games": a capitalised name, not wording
-        if (w.rule == "jargon" || w.why.contains("slang")) && found.starts_with(|c: char| c.is_ascii_uppercase()) {
+        if (w.rule == "jargon" || w.why.contains("slang"))
+            && found.starts_with(|c: char| c.is_ascii_uppercase())
+        {
             let next = rest.trim_start_matches([' ', ',']);
             if rest.starts_with(' ') && next.starts_with(|c: char| c.is_ascii_uppercase()) {
                 continue;
             }
         }
-        out.add(w.rule, w.severity, (s, e), format!("\"{found}\": {}", w.why), Some(w.suggestion.to_string()));
+        out.add(
+            w.rule,
+            w.severity,
+            (s, e),
+            format!("\"{found}\": {}", w.why),
+            Some(w.suggestion.to_string()),
+        );
     }
 }
 
@@ -264,11 +345,23 @@ fn pattern_rules(t: &str, out: &mut Out) {
                 "him" => "them",
                 _ => "themselves",
             };
-            out.add("gendered-language", Severity::Warning, (p.start(), p.end()), format!("\"{}\" assumes the candidate is a man", p.as_str()), Some(sug.into()));
+            out.add(
+                "gendered-language",
+                Severity::Warning,
+                (p.start(), p.end()),
+                format!("\"{}\" assumes the candidate is a man", p.as_str()),
+                Some(sug.into()),
+            );
         }
     }
     for m in YEARS_CAP.find_iter(t) {
-        out.add("exclusionary-language", Severity::Warning, (m.start(), m.end()), format!("\"{}\": a cap on experience is an age proxy", m.as_str()), Some("describe the level of the role instead".into()));
+        out.add(
+            "exclusionary-language",
+            Severity::Warning,
+            (m.start(), m.end()),
+            format!("\"{}\": a cap on experience is an age proxy", m.as_str()),
+            Some("describe the level of the role instead".into()),
+        );
     }
     if let Some(m) = LIFT.find(t) {
         if !PHYSICAL.is_match(t) {
@@ -290,7 +383,13 @@ fn readability(t: &str, opts: &LintOptions, out: &mut Out) {
         let n = doc::words(&t[s..e]);
         if n > opts.max_sentence_words && flagged < 3 {
             let s2 = s + (t[s..e].len() - t[s..e].trim_start().len());
-            out.add("readability", Severity::Info, (s2, e), format!("sentence of {n} words: hard to follow"), Some("split it into shorter sentences or a list".into()));
+            out.add(
+                "readability",
+                Severity::Info,
+                (s2, e),
+                format!("sentence of {n} words: hard to follow"),
+                Some("split it into shorter sentences or a list".into()),
+            );
             flagged += 1;
         }
     }
@@ -300,7 +399,10 @@ fn readability(t: &str, opts: &LintOptions, out: &mut Out) {
                 "readability",
                 Severity::Info,
                 (0, 0),
-                format!("Flesch reading ease {score:.0} (below {:.0}): very hard to read", opts.min_flesch),
+                format!(
+                    "Flesch reading ease {score:.0} (below {:.0}): very hard to read",
+                    opts.min_flesch
+                ),
                 Some("use shorter sentences and plainer words".into()),
             );
         }

@@ -179,7 +179,11 @@ fn is_word(b: u8) -> bool {
 /// (start, end, jurisdiction). Place names count only where they read as the job's place —
 /// in the first lines, or after a location cue ("Location:", "based in", "office in"…) —
 /// because a company blurb may name many places.
-pub fn transparency_place(text: &str, lower: &[u8], on: NaiveDate) -> Option<(usize, usize, &'static str)> {
+pub fn transparency_place(
+    text: &str,
+    lower: &[u8],
+    on: NaiveDate,
+) -> Option<(usize, usize, &'static str)> {
     let mut best: Option<(usize, usize, &'static str)> = None;
     for m in MATCHER.find_iter(lower) {
         let (s, e) = (m.start(), m.end());
@@ -219,9 +223,31 @@ pub fn transparency_place(text: &str, lower: &[u8], on: NaiveDate) -> Option<(us
 }
 
 const CUES: &[&str] = &[
-    "location", "located", "based in", "based out of", "office in", "offices in", "office is in", "in-office",
-    "onsite", "on-site", "hybrid", "remote", "work from", "working from", "relocate", "relocation", "commute",
-    "headquarters", "hq", "position in", "role in", "job in", "city", "work in", "workplace",
+    "location",
+    "located",
+    "based in",
+    "based out of",
+    "office in",
+    "offices in",
+    "office is in",
+    "in-office",
+    "onsite",
+    "on-site",
+    "hybrid",
+    "remote",
+    "work from",
+    "working from",
+    "relocate",
+    "relocation",
+    "commute",
+    "headquarters",
+    "hq",
+    "position in",
+    "role in",
+    "job in",
+    "city",
+    "work in",
+    "workplace",
 ];
 
 /// Whether a place mention at `s` reads as the job's place.
@@ -232,13 +258,17 @@ fn placed(lower: &[u8], s: usize) -> bool {
     let from = s.saturating_sub(80);
     let window = &lower[from..s];
     // the cue must be in the same line
-    let line_start = window.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line_start = window
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     let window = &window[line_start..];
-    CUES.iter().any(|c| memchr::memmem::find(window, c.as_bytes()).is_some())
+    CUES.iter()
+        .any(|c| memchr::memmem::find(window, c.as_bytes()).is_some())
 }
 
 static US: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
+    crate::lint::ascii_regex(
         r"(?i)\b(?:remote|work from home|wfh)\b[^\n.]{0,60}?(?:\bunited states\b|(?-i:\bUSA?\b|\bU\.S\.))|(?:\bunited states|(?-i:\bUSA?|\bU\.S\.))[- ](?:based )?remote\b",
     )
     .expect("regex")

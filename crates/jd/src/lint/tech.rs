@@ -179,17 +179,60 @@ const SWIFT: (&str, &str, i32) = ("swift", "Swift", 2014);
 
 /// "5+ years", "10 yrs", "3-5 years", "five years" is not read (digits only).
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)(?:['’]s?)?\b")
+    crate::lint::ascii_regex(r"(?i)\b(\d{1,2})\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)(?:['’]s?)?\b")
         .expect("regex")
 });
 
 /// Words that may sit between "N years" and the technology: "of professional experience with".
 const FILLER: &[&str] = &[
-    "of", "experience", "exp", "professional", "hands-on", "hands", "on", "commercial", "production", "industry",
-    "relevant", "working", "work", "with", "in", "using", "developing", "building", "programming", "coding",
-    "solid", "strong", "proven", "demonstrable", "demonstrated", "practical", "direct", "recent", "minimum",
-    "at", "least", "the", "a", "an", "experienced", "expertise", "background", "of:", "in:", "with:", "-",
-    "designing", "deploying", "managing", "administering", "administration", "software", "engineering",
+    "of",
+    "experience",
+    "exp",
+    "professional",
+    "hands-on",
+    "hands",
+    "on",
+    "commercial",
+    "production",
+    "industry",
+    "relevant",
+    "working",
+    "work",
+    "with",
+    "in",
+    "using",
+    "developing",
+    "building",
+    "programming",
+    "coding",
+    "solid",
+    "strong",
+    "proven",
+    "demonstrable",
+    "demonstrated",
+    "practical",
+    "direct",
+    "recent",
+    "minimum",
+    "at",
+    "least",
+    "the",
+    "a",
+    "an",
+    "experienced",
+    "expertise",
+    "background",
+    "of:",
+    "in:",
+    "with:",
+    "-",
+    "designing",
+    "deploying",
+    "managing",
+    "administering",
+    "administration",
+    "software",
+    "engineering",
 ];
 
 pub struct Hit {
@@ -204,19 +247,35 @@ pub struct Hit {
 pub fn check(text: &str, lower: &[u8], year: i32) -> Vec<Hit> {
     let mut out = Vec::new();
     for c in YEARS.captures_iter(text) {
-        let (Some(whole), Some(n)) = (c.get(0), c.get(1)) else { continue };
-        let Ok(n) = n.as_str().parse::<u32>() else { continue };
+        let (Some(whole), Some(n)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let Ok(n) = n.as_str().parse::<u32>() else {
+            continue;
+        };
         if n == 0 || n > 40 {
             continue;
         }
         for (s, e, (_, name, since)) in techs_after(text, lower, whole.end()) {
             if n as i32 > year - since && year >= since {
-                out.push(Hit { start: whole.start().min(s), end: e, years: n, tech: name, since });
+                out.push(Hit {
+                    start: whole.start().min(s),
+                    end: e,
+                    years: n,
+                    tech: name,
+                    since,
+                });
             }
         }
         if let Some((_, (_, name, since))) = tech_before(text, lower, whole.start()) {
             if n as i32 > year - since && year >= since {
-                out.push(Hit { start: whole.start(), end: whole.end(), years: n, tech: name, since });
+                out.push(Hit {
+                    start: whole.start(),
+                    end: whole.end(),
+                    years: n,
+                    tech: name,
+                    since,
+                });
             }
         }
     }
@@ -228,7 +287,11 @@ fn is_word(b: u8) -> bool {
 }
 
 /// The longest technology name starting at `i` (whole word).
-fn tech_at(text: &str, lower: &[u8], i: usize) -> Option<(usize, (&'static str, &'static str, i32))> {
+fn tech_at(
+    text: &str,
+    lower: &[u8],
+    i: usize,
+) -> Option<(usize, (&'static str, &'static str, i32))> {
     let mut best: Option<(usize, (&'static str, &'static str, i32))> = None;
     for t in TECH.iter().chain(std::iter::once(&SWIFT)) {
         let n = t.0.len();
@@ -254,7 +317,11 @@ fn tech_at(text: &str, lower: &[u8], i: usize) -> Option<(usize, (&'static str, 
 }
 
 /// Technologies listed right after the years phrase, through fillers and list separators.
-fn techs_after(text: &str, lower: &[u8], mut i: usize) -> Vec<(usize, usize, (&'static str, &'static str, i32))> {
+fn techs_after(
+    text: &str,
+    lower: &[u8],
+    mut i: usize,
+) -> Vec<(usize, usize, (&'static str, &'static str, i32))> {
     let mut out = Vec::new();
     let mut fillers = 0;
     let mut in_list = false;
@@ -289,7 +356,10 @@ fn techs_after(text: &str, lower: &[u8], mut i: usize) -> Vec<(usize, usize, (&'
             break;
         }
         // a filler word?
-        let end = lower[i..].iter().position(|&b| b == b' ' || b == b'\n' || b == b',' || b == b'.').map_or(lower.len(), |p| i + p);
+        let end = lower[i..]
+            .iter()
+            .position(|&b| b == b' ' || b == b'\n' || b == b',' || b == b'.')
+            .map_or(lower.len(), |p| i + p);
         let w = std::str::from_utf8(&lower[i..end]).unwrap_or("");
         if end == i || !FILLER.contains(&w) {
             break;
@@ -301,7 +371,11 @@ fn techs_after(text: &str, lower: &[u8], mut i: usize) -> Vec<(usize, usize, (&'
 }
 
 /// "Kubernetes (5+ years)", "Kubernetes: 5 years", "Kubernetes - 5 years".
-fn tech_before(text: &str, lower: &[u8], start: usize) -> Option<(usize, (&'static str, &'static str, i32))> {
+fn tech_before(
+    text: &str,
+    lower: &[u8],
+    start: usize,
+) -> Option<(usize, (&'static str, &'static str, i32))> {
     let trim = |mut j: usize| {
         while j > 0 && lower[j - 1] == b' ' {
             j -= 1;

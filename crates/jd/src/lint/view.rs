@@ -15,9 +15,16 @@ impl<'a> View<'a> {
         let has_tag = looks_like_html(input);
         let has_ref = input.contains('&');
         if !has_tag && !has_ref {
-            return View { text: Cow::Borrowed(input), map: None, input_len: input.len() };
+            return View {
+                text: Cow::Borrowed(input),
+                map: None,
+                input_len: input.len(),
+            };
         }
-        let mut b = Builder { out: String::with_capacity(input.len()), map: Vec::with_capacity(input.len()) };
+        let mut b = Builder {
+            out: String::with_capacity(input.len()),
+            map: Vec::with_capacity(input.len()),
+        };
         let bytes = input.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -32,8 +39,13 @@ impl<'a> View<'a> {
                             // <script>/<style>: drop through the closing tag
                             let close = format!("</{name}");
                             let rest = &input[end..];
-                            let stop = find_ci(rest, &close).map(|p| end + p).unwrap_or(input.len());
-                            i = input[stop..].find('>').map(|p| stop + p + 1).unwrap_or(input.len());
+                            let stop = find_ci(rest, &close)
+                                .map(|p| end + p)
+                                .unwrap_or(input.len());
+                            i = input[stop..]
+                                .find('>')
+                                .map(|p| stop + p + 1)
+                                .unwrap_or(input.len());
                             continue;
                         }
                     }
@@ -53,7 +65,11 @@ impl<'a> View<'a> {
             b.push(&input[i..end], i, end);
             i = end;
         }
-        View { text: Cow::Owned(b.out), map: Some(b.map), input_len: input.len() }
+        View {
+            text: Cow::Owned(b.out),
+            map: Some(b.map),
+            input_len: input.len(),
+        }
     }
 
     /// Input offsets for a span of `text` (char-boundary aligned).
@@ -66,7 +82,9 @@ impl<'a> View<'a> {
                 }
                 let s = m.get(start).map(|x| x.0 as usize).unwrap_or(self.input_len);
                 let e = if end > start {
-                    m.get(end - 1).map(|x| x.1 as usize).unwrap_or(self.input_len)
+                    m.get(end - 1)
+                        .map(|x| x.1 as usize)
+                        .unwrap_or(self.input_len)
                 } else {
                     s
                 };
@@ -109,7 +127,9 @@ fn utf8_len(first: u8) -> usize {
 
 fn looks_like_html(s: &str) -> bool {
     let b = s.as_bytes();
-    memchr::memchr_iter(b'<', b).take(200).any(|i| tag_at(s, i).is_some())
+    memchr::memchr_iter(b'<', b)
+        .take(200)
+        .any(|i| tag_at(s, i).is_some())
 }
 
 enum Tag {
@@ -120,12 +140,35 @@ enum Tag {
 }
 
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "hr", "article",
-    "header", "footer", "blockquote", "pre", "dl", "dt", "dd", "tbody", "thead",
+    "p",
+    "div",
+    "br",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "hr",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "tbody",
+    "thead",
 ];
 const INLINE: &[&str] = &[
-    "span", "b", "strong", "i", "em", "u", "a", "font", "small", "sup", "sub", "td", "th", "img", "code", "mark",
-    "abbr", "s", "label",
+    "span", "b", "strong", "i", "em", "u", "a", "font", "small", "sup", "sub", "td", "th", "img",
+    "code", "mark", "abbr", "s", "label",
 ];
 
 /// A recognised tag starting at `i`: (end offset, kind).
@@ -164,9 +207,17 @@ fn tag_at(s: &str, i: usize) -> Option<(usize, Tag)> {
     let end = j + rel + 1;
     let closing = b[i + 1] == b'/';
     let kind = if name == "li" {
-        if closing { Tag::Block } else { Tag::Item }
+        if closing {
+            Tag::Block
+        } else {
+            Tag::Item
+        }
     } else if name == "script" || name == "style" {
-        if closing { Tag::Inline } else { Tag::Skip(if name == "script" { "script" } else { "style" }) }
+        if closing {
+            Tag::Inline
+        } else {
+            Tag::Skip(if name == "script" { "script" } else { "style" })
+        }
     } else if BLOCK.contains(&name.as_str()) {
         Tag::Block
     } else if INLINE.contains(&name.as_str()) {

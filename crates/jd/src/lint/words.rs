@@ -23,7 +23,13 @@ use Severity::{Info, Warning};
 
 macro_rules! e {
     ($p:expr, $r:expr, $s:expr, $w:expr, $sug:expr) => {
-        Entry { phrase: $p, rule: $r, severity: $s, why: $w, suggestion: $sug }
+        Entry {
+            phrase: $p,
+            rule: $r,
+            severity: $s,
+            why: $w,
+            suggestion: $sug,
+        }
     };
 }
 
@@ -53,7 +59,13 @@ pub const ENTRIES: &[Entry] = &[
     e!("killer instinct", G, Warning, SLANG, "drive"),
     e!("man up", G, Warning, SLANG, "step up"),
     // gendered: words and titles
-    e!("guys", G, Warning, "gendered way to address a group", "everyone / folks / team"),
+    e!(
+        "guys",
+        G,
+        Warning,
+        "gendered way to address a group",
+        "everyone / folks / team"
+    ),
     e!("manpower", G, Warning, TITLE, "workforce / staff"),
     e!("man-hours", G, Warning, TITLE, "person-hours"),
     e!("man hours", G, Warning, TITLE, "person-hours"),
@@ -66,7 +78,13 @@ pub const ENTRIES: &[Entry] = &[
     e!("salesmen", G, Warning, TITLE, "salespeople"),
     e!("foreman", G, Warning, TITLE, "supervisor / crew lead"),
     e!("foremen", G, Warning, TITLE, "supervisors"),
-    e!("craftsman", G, Warning, TITLE, "craftsperson / skilled tradesperson"),
+    e!(
+        "craftsman",
+        G,
+        Warning,
+        TITLE,
+        "craftsperson / skilled tradesperson"
+    ),
     e!("craftsmen", G, Warning, TITLE, "skilled tradespeople"),
     e!("workmanship", G, Warning, TITLE, "quality of work"),
     e!("middleman", G, Warning, TITLE, "intermediary"),
@@ -105,7 +123,13 @@ pub const ENTRIES: &[Entry] = &[
     e!("her/his", G, Info, "binary pronoun pair", "their"),
     e!("him or her", G, Info, "binary pronoun pair", "them"),
     e!("him/her", G, Info, "binary pronoun pair", "them"),
-    e!("himself or herself", G, Info, "binary pronoun pair", "themselves"),
+    e!(
+        "himself or herself",
+        G,
+        Info,
+        "binary pronoun pair",
+        "themselves"
+    ),
     // gendered: masculine-coded wording
     e!("aggressive", G, Warning, CODED, "ambitious / bold"),
     e!("aggressively", G, Warning, CODED, "boldly / decisively"),
@@ -116,8 +140,20 @@ pub const ENTRIES: &[Entry] = &[
     e!("ruthless", G, Warning, CODED, "determined"),
     e!("ruthlessly", G, Warning, CODED, "decisively"),
     // exclusionary: age
-    e!("digital native", X, Warning, "age-coded: excludes older applicants", "comfortable with digital tools"),
-    e!("digital natives", X, Warning, "age-coded: excludes older applicants", "people comfortable with digital tools"),
+    e!(
+        "digital native",
+        X,
+        Warning,
+        "age-coded: excludes older applicants",
+        "comfortable with digital tools"
+    ),
+    e!(
+        "digital natives",
+        X,
+        Warning,
+        "age-coded: excludes older applicants",
+        "people comfortable with digital tools"
+    ),
     e!("young and energetic", X, Warning, "age-coded", "energetic"),
     e!("young, energetic", X, Warning, "age-coded", "energetic"),
     e!("young & energetic", X, Warning, "age-coded", "energetic"),
@@ -126,55 +162,295 @@ pub const ENTRIES: &[Entry] = &[
     e!("young and vibrant", X, Warning, "age-coded", "vibrant"),
     e!("young team", X, Warning, "age-coded", "energetic team"),
     e!("young blood", X, Warning, "age-coded", "new perspectives"),
-    e!("young professionals", X, Warning, "age-coded", "early-career professionals"),
-    e!("young professional", X, Warning, "age-coded", "early-career professional"),
-    e!("recent graduates only", X, Warning, "age proxy", "early-career applicants welcome"),
-    e!("recent graduate only", X, Warning, "age proxy", "early-career applicants welcome"),
-    e!("recent grads only", X, Warning, "age proxy", "early-career applicants welcome"),
-    e!("recent college graduates only", X, Warning, "age proxy", "early-career applicants welcome"),
+    e!(
+        "young professionals",
+        X,
+        Warning,
+        "age-coded",
+        "early-career professionals"
+    ),
+    e!(
+        "young professional",
+        X,
+        Warning,
+        "age-coded",
+        "early-career professional"
+    ),
+    e!(
+        "recent graduates only",
+        X,
+        Warning,
+        "age proxy",
+        "early-career applicants welcome"
+    ),
+    e!(
+        "recent graduate only",
+        X,
+        Warning,
+        "age proxy",
+        "early-career applicants welcome"
+    ),
+    e!(
+        "recent grads only",
+        X,
+        Warning,
+        "age proxy",
+        "early-career applicants welcome"
+    ),
+    e!(
+        "recent college graduates only",
+        X,
+        Warning,
+        "age proxy",
+        "early-career applicants welcome"
+    ),
     // exclusionary: language and origin
-    e!("native english speaker", X, Warning, "excludes fluent non-native speakers (origin)", "fluent in English"),
-    e!("native english speakers", X, Warning, "excludes fluent non-native speakers (origin)", "fluent in English"),
-    e!("native speaker", X, Warning, "excludes fluent non-native speakers (origin)", "fluent in …"),
-    e!("native english", X, Warning, "excludes fluent non-native speakers (origin)", "fluent English"),
-    e!("native-level english", X, Warning, "excludes fluent non-native speakers (origin)", "fluent English (C2)"),
-    e!("native level english", X, Warning, "excludes fluent non-native speakers (origin)", "fluent English (C2)"),
-    e!("english as a first language", X, Warning, "excludes fluent non-native speakers (origin)", "fluent in English"),
-    e!("english as your first language", X, Warning, "excludes fluent non-native speakers (origin)", "fluent in English"),
-    e!("mother tongue", X, Warning, "excludes fluent non-native speakers (origin)", "fluent in …"),
+    e!(
+        "native english speaker",
+        X,
+        Warning,
+        "excludes fluent non-native speakers (origin)",
+        "fluent in English"
+    ),
+    e!(
+        "native english speakers",
+        X,
+        Warning,
+        "excludes fluent non-native speakers (origin)",
+        "fluent in English"
+    ),
+    e!(
+        "native speaker",
+        X,
+        Warning,
+        "excludes fluent non-native speakers (origin)",
+        "fluent in …"
+    ),
+    e!(
+        "native english",
+        X,
+        Warning,
+        "excludes fluent non-native speakers (origin)",
+        "fluent English"
+    ),
+    e!(
+        "native-level english",
+        X,
+        Warning,
+        "excludes fluent non-native speakers (origin)",
+        "fluent English (C2)"
+    ),
+    e!(
+        "native level english",
+        X,
+        Warning,
+        "excludes fluent non-native speakers (origin)",
+        "fluent English (C2)"
+    ),
+    e!(
+        "english as a first language",
+        X,
+        Warning,
+        "excludes fluent non-native speakers (origin)",
+        "fluent in English"
+    ),
+    e!(
+        "english as your first language",
+        X,
+        Warning,
+        "excludes fluent non-native speakers (origin)",
+        "fluent in English"
+    ),
+    e!(
+        "mother tongue",
+        X,
+        Warning,
+        "excludes fluent non-native speakers (origin)",
+        "fluent in …"
+    ),
     // exclusionary: ability
-    e!("able-bodied", X, Warning, "excludes people with disabilities", "able to perform the essential functions, with or without accommodation"),
-    e!("able bodied", X, Warning, "excludes people with disabilities", "able to perform the essential functions, with or without accommodation"),
+    e!(
+        "able-bodied",
+        X,
+        Warning,
+        "excludes people with disabilities",
+        "able to perform the essential functions, with or without accommodation"
+    ),
+    e!(
+        "able bodied",
+        X,
+        Warning,
+        "excludes people with disabilities",
+        "able to perform the essential functions, with or without accommodation"
+    ),
     e!("sanity check", X, Info, "ableist idiom", "quick check"),
     e!("sanity checks", X, Info, "ableist idiom", "quick checks"),
     // exclusionary: other
-    e!("culture fit", X, Info, "often used to exclude people unlike the current team", "values alignment / culture add"),
-    e!("ivy league", X, Info, "elite-school filter excludes equally able applicants", "relevant degree or equivalent experience"),
-    e!("top-tier university", X, Info, "elite-school filter excludes equally able applicants", "relevant degree or equivalent experience"),
-    e!("top tier university", X, Info, "elite-school filter excludes equally able applicants", "relevant degree or equivalent experience"),
-    e!("blacklist", X, Info, "racially loaded term", "blocklist / denylist"),
+    e!(
+        "culture fit",
+        X,
+        Info,
+        "often used to exclude people unlike the current team",
+        "values alignment / culture add"
+    ),
+    e!(
+        "ivy league",
+        X,
+        Info,
+        "elite-school filter excludes equally able applicants",
+        "relevant degree or equivalent experience"
+    ),
+    e!(
+        "top-tier university",
+        X,
+        Info,
+        "elite-school filter excludes equally able applicants",
+        "relevant degree or equivalent experience"
+    ),
+    e!(
+        "top tier university",
+        X,
+        Info,
+        "elite-school filter excludes equally able applicants",
+        "relevant degree or equivalent experience"
+    ),
+    e!(
+        "blacklist",
+        X,
+        Info,
+        "racially loaded term",
+        "blocklist / denylist"
+    ),
     e!("whitelist", X, Info, "racially loaded term", "allowlist"),
-    e!("grandfathered", X, Info, "term with a discriminatory history", "legacy / exempted"),
+    e!(
+        "grandfathered",
+        X,
+        Info,
+        "term with a discriminatory history",
+        "legacy / exempted"
+    ),
     // jargon
-    e!("synergy", J, Info, "jargon", "say what working together achieves"),
-    e!("synergies", J, Info, "jargon", "say what working together achieves"),
-    e!("work hard, play hard", J, Info, "signals long hours", "describe working hours and culture plainly"),
-    e!("work hard play hard", J, Info, "signals long hours", "describe working hours and culture plainly"),
-    e!("work hard and play hard", J, Info, "signals long hours", "describe working hours and culture plainly"),
-    e!("hit the ground running", J, Info, "jargon", "be productive early, with onboarding support"),
-    e!("think outside the box", J, Info, "jargon", "find new approaches"),
-    e!("move the needle", J, Info, "jargon", "make a measurable difference"),
-    e!("wear many hats", J, Info, "jargon (often hides an unclear scope)", "list the responsibilities"),
-    e!("wearing many hats", J, Info, "jargon (often hides an unclear scope)", "list the responsibilities"),
-    e!("drink from a fire hose", J, Info, "jargon", "learn a lot quickly, with support"),
-    e!("drink from the firehose", J, Info, "jargon", "learn a lot quickly, with support"),
+    e!(
+        "synergy",
+        J,
+        Info,
+        "jargon",
+        "say what working together achieves"
+    ),
+    e!(
+        "synergies",
+        J,
+        Info,
+        "jargon",
+        "say what working together achieves"
+    ),
+    e!(
+        "work hard, play hard",
+        J,
+        Info,
+        "signals long hours",
+        "describe working hours and culture plainly"
+    ),
+    e!(
+        "work hard play hard",
+        J,
+        Info,
+        "signals long hours",
+        "describe working hours and culture plainly"
+    ),
+    e!(
+        "work hard and play hard",
+        J,
+        Info,
+        "signals long hours",
+        "describe working hours and culture plainly"
+    ),
+    e!(
+        "hit the ground running",
+        J,
+        Info,
+        "jargon",
+        "be productive early, with onboarding support"
+    ),
+    e!(
+        "think outside the box",
+        J,
+        Info,
+        "jargon",
+        "find new approaches"
+    ),
+    e!(
+        "move the needle",
+        J,
+        Info,
+        "jargon",
+        "make a measurable difference"
+    ),
+    e!(
+        "wear many hats",
+        J,
+        Info,
+        "jargon (often hides an unclear scope)",
+        "list the responsibilities"
+    ),
+    e!(
+        "wearing many hats",
+        J,
+        Info,
+        "jargon (often hides an unclear scope)",
+        "list the responsibilities"
+    ),
+    e!(
+        "drink from a fire hose",
+        J,
+        Info,
+        "jargon",
+        "learn a lot quickly, with support"
+    ),
+    e!(
+        "drink from the firehose",
+        J,
+        Info,
+        "jargon",
+        "learn a lot quickly, with support"
+    ),
     e!("low-hanging fruit", J, Info, "jargon", "quick wins"),
     e!("paradigm shift", J, Info, "jargon", "major change"),
-    e!("10x engineer", J, Info, "jargon", "highly effective engineer"),
-    e!("10x developer", J, Info, "jargon", "highly effective developer"),
-    e!("we're a family", J, Info, "often used to justify unpaid overtime", "describe the team culture plainly"),
-    e!("we are a family", J, Info, "often used to justify unpaid overtime", "describe the team culture plainly"),
-    e!("like a family", J, Info, "often used to justify unpaid overtime", "describe the team culture plainly"),
+    e!(
+        "10x engineer",
+        J,
+        Info,
+        "jargon",
+        "highly effective engineer"
+    ),
+    e!(
+        "10x developer",
+        J,
+        Info,
+        "jargon",
+        "highly effective developer"
+    ),
+    e!(
+        "we're a family",
+        J,
+        Info,
+        "often used to justify unpaid overtime",
+        "describe the team culture plainly"
+    ),
+    e!(
+        "we are a family",
+        J,
+        Info,
+        "often used to justify unpaid overtime",
+        "describe the team culture plainly"
+    ),
+    e!(
+        "like a family",
+        J,
+        Info,
+        "often used to justify unpaid overtime",
+        "describe the team culture plainly"
+    ),
 ];
 
 pub static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
