@@ -31,10 +31,19 @@ fn is_bullet(l: &str) -> bool {
     }
 }
 
+/// Words with a letter or digit (bytes ≥ 0x80 count as letters: fast and close enough).
 fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let mut n = 0;
+    let mut has = false;
+    for &b in s.as_bytes() {
+        if b.is_ascii_whitespace() {
+            n += usize::from(has);
+            has = false;
+        } else if b.is_ascii_alphanumeric() || b >= 0x80 {
+            has = true;
+        }
+    }
+    n + usize::from(has)
 }
 
 /// A heading: a short non-bullet line ending in ':' or marked as a heading.
@@ -178,7 +187,8 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Capitalised policy words glued to the previous word by lost line breaks ("matchHybrid work").
 static POLICY_GLUED: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lint::ascii_regex(r"(?:Remote|Hybrid|On-?[Ss]ite|In-[Oo]ffice|In-[Pp]erson)\b").expect("regex")
+    crate::lint::ascii_regex(r"(?:Remote|Hybrid|On-?[Ss]ite|In-[Oo]ffice|In-[Pp]erson)\b")
+        .expect("regex")
 });
 /// "at our Las Cruces location", "this role is based in Austin": the workplace is stated.
 static WORKPLACE: LazyLock<Regex> = LazyLock::new(|| {
@@ -283,25 +293,27 @@ pub fn sentences(t: &str) -> Vec<(usize, usize)> {
 
 /// Syllables in an English word, by vowel groups (the usual Flesch approximation).
 fn syllables(w: &str) -> usize {
-    let w: Vec<u8> = w
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let (mut n, mut len) = (0usize, 0usize);
+    let (mut prev, mut last, mut before) = (false, 0u8, 0u8);
+    for c in w
         .bytes()
         .filter(u8::is_ascii_alphabetic)
         .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if w.is_empty() {
-        return 0;
-    }
-    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
-    let mut n = 0;
-    let mut prev = false;
-    for &c in &w {
+    {
         let v = vowel(c);
         if v && !prev {
             n += 1;
         }
         prev = v;
+        before = last;
+        last = c;
+        len += 1;
     }
-    if w.len() > 2 && w.ends_with(b"e") && !w.ends_with(b"le") && n > 1 {
+    if len == 0 {
+        return 0;
+    }
+    if len > 2 && last == b'e' && before != b'l' && n > 1 {
         n -= 1;
     }
     n.max(1)

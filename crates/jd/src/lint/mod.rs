@@ -157,7 +157,18 @@ static PHYSICAL: LazyLock<Regex> = LazyLock::new(|| {
 /// regex crate's fast DFA at the first non-ASCII byte (every "’" or "•" in a JD), which made
 /// linting several times slower; the rule words are ASCII anyway.
 pub(crate) fn ascii_regex(p: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&p.replace(r"\b", r"(?-u:\b)").replace(r"\w", "[0-9A-Za-z_]").replace(r"\d", "[0-9]"))
+    let p = p
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\w", "[0-9A-Za-z_]")
+        .replace(r"\d", "[0-9]");
+    // Case-insensitive Unicode alternations also spill the lazy DFA's cache; patterns that
+    // cannot match invalid UTF-8 without Unicode mode compile ASCII-only.
+    if let Some(rest) = p.strip_prefix("(?i)") {
+        if let Ok(re) = Regex::new(&format!("(?i-u){rest}")) {
+            return Ok(re);
+        }
+    }
+    Regex::new(&p)
 }
 
 fn lint_text(input: &str, opts: &LintOptions) -> Vec<Finding> {

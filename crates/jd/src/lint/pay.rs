@@ -2,7 +2,7 @@
 //! took effect, so a JD is judged by the rules in force on the reference date.
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::NaiveDate;
 
 /// (name as matched, lower case; jurisdiction shown in the message; in force from)
@@ -163,6 +163,7 @@ const STATE_CODES: &[(&str, &str, (i32, u32, u32))] = &[
 static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(PLACES.iter().map(|p| p.0))
         .expect("places build")
 });

@@ -4,7 +4,7 @@
 //! Entries are matched case-insensitively on whole words.
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::Severity;
 
@@ -456,6 +456,7 @@ pub const ENTRIES: &[Entry] = &[
 pub static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(ENTRIES.iter().map(|e| e.phrase))
         .expect("word list builds")
 });
