@@ -6,6 +6,7 @@ mod config;
 mod demo;
 mod export;
 mod kits;
+mod jd;
 mod normalize;
 mod progress;
 mod search;
@@ -85,6 +86,9 @@ hirekit search '\"platform engineer\" -intern' --country DE --sort newest --json
     /// Manage this node's search index
     #[command(subcommand)]
     Index(search::IndexCmd),
+    /// Job descriptions: build from a spec, lint any JD text
+    #[command(subcommand)]
+    Jd(jd::JdCmd),
     /// Benchmarks (figures go to docs/BENCHMARKS.md)
     #[command(subcommand)]
     Bench(bench::BenchCmd),
@@ -162,6 +166,7 @@ fn init_logging(filter: &str, json: bool) {
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = Settings::resolve(&cli.global)?;
     match cli.command {
+        Command::Jd(c) => jd::run(c),
         Command::Normalize(a) => normalize::run(&a),
         Command::Demo(a) => demo::run(&settings, a).await,
         Command::Serve(a) => {

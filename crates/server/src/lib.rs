@@ -4,6 +4,7 @@ mod api;
 mod board;
 mod html;
 mod kits;
+mod jd;
 mod observe;
 mod search;
 mod roles;
@@ -32,6 +33,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(search::SearchDoc::openapi());
     doc.merge(roles::RolesDoc::openapi());
     doc.merge(kits::KitsDoc::openapi());
+    doc.merge(jd::JdDoc::openapi());
     doc
 }
 
@@ -61,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         .merge(board::routes())
         .merge(html::routes())
         .merge(kits::routes())
+        .merge(jd::routes())
         .merge(observe::routes(metrics))
         .merge(roles::routes())
         .layer(axum::middleware::from_fn(observe::track))

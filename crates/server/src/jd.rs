@@ -1,0 +1,479 @@
+//! Job descriptions over HTTP: `POST /api/v1/jd/build`, `POST /api/v1/jd/lint`, and the
+//! builder form at `/jd/new` (works without JavaScript; a small script shows lint findings
+//! live while the description is typed).
+
+use std::fmt::Write;
+
+use axum::extract::Form;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use hirekit_jd::{Finding, JdError, LintOptions};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use utoipa::{OpenApi, ToSchema};
+
+use crate::html::{esc, layout};
+use crate::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(build_jd, lint_jd),
+    components(schemas(JdBuildView, JdLintRequest, JdLintView, FindingView)),
+    tags((name = "jd", description = "Job-description builder and linter"))
+)]
+pub struct JdDoc;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/jd/build", post(build_jd))
+        .route("/api/v1/jd/lint", post(lint_jd))
+        .route("/jd/new", get(form_page).post(form_submit))
+}
+
+/// One lint finding; `start`/`end` are byte offsets into the linted text.
+#[derive(Serialize, ToSchema)]
+pub struct FindingView {
+    /// Stable rule id, e.g. `missing-pay-range`
+    pub rule: String,
+    /// error, warning or info
+    pub severity: String,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+    pub suggestion: Option<String>,
+}
+
+impl From<&Finding> for FindingView {
+    fn from(f: &Finding) -> Self {
+        FindingView {
+            rule: f.rule.into(),
+            severity: f.severity.as_str().into(),
+            message: f.message.clone(),
+            start: f.start,
+            end: f.end,
+            suggestion: f.suggestion.clone(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct JdBuildView {
+    pub title: String,
+    pub markdown: String,
+    pub html: String,
+    /// schema.org JobPosting
+    #[schema(value_type = Object)]
+    pub jsonld: Value,
+    /// Lint findings for the built Markdown
+    pub findings: Vec<FindingView>,
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct JdLintRequest {
+    /// JD text: plain, Markdown or HTML
+    pub text: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct JdLintView {
+    pub findings: Vec<FindingView>,
+}
+
+/// `{"error":{"code","message"}}`, as the rest of the API.
+fn api_error(status: StatusCode, code: &str, message: String) -> Response {
+    (
+        status,
+        Json(json!({"error": {"code": code, "message": message}})),
+    )
+        .into_response()
+}
+
+fn jd_error(e: &JdError) -> Response {
+    match e {
+        JdError::Invalid(_) | JdError::Syntax(_) => api_error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_spec",
+            e.to_string(),
+        ),
+        JdError::BadInput(_) => api_error(StatusCode::BAD_REQUEST, "bad_input", e.to_string()),
+    }
+}
+
+fn build_from(v: Value) -> Result<JdBuildView, JdError> {
+    let spec = hirekit_jd::parse_spec_value(v)?;
+    let jd = hirekit_jd::build(&spec)?;
+    let findings = hirekit_jd::lint(
+        &jd.markdown,
+        &LintOptions {
+            reference_date: spec.date_posted,
+            ..LintOptions::default()
+        },
+    )
+    .unwrap_or_default();
+    Ok(JdBuildView {
+        title: jd.title,
+        markdown: jd.markdown,
+        html: jd.html,
+        jsonld: jd.jsonld,
+        findings: findings.iter().map(FindingView::from).collect(),
+    })
+}
+
+/// Build a JD from a spec (same fields as the TOML spec of `hirekit jd build`).
+#[utoipa::path(post, path = "/api/v1/jd/build", tag = "jd",
+    request_body(content = Object, description = "JD spec: role, seniority, company{name,about,site,logo}, location{remote,countries,regions,timezones,city}, pay{min,max,currency,period}, employment_type, benefits, apply_url, must_have, nice_to_have, title, intro, date_posted, valid_through, identifier, direct_apply"),
+    responses((status = 200, body = JdBuildView), (status = 422, body = crate::api::ErrorBody, description = "invalid spec; the message names the field")))]
+pub async fn build_jd(
+    body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
+) -> Response {
+    let Json(v) = match body {
+        Ok(b) => b,
+        Err(e) => return api_error(StatusCode::BAD_REQUEST, "bad_json", e.body_text()),
+    };
+    match build_from(v) {
+        Ok(view) => Json(view).into_response(),
+        Err(e) => jd_error(&e),
+    }
+}
+
+/// Lint JD text.
+#[utoipa::path(post, path = "/api/v1/jd/lint", tag = "jd", request_body = JdLintRequest,
+    responses((status = 200, body = JdLintView), (status = 400, body = crate::api::ErrorBody, description = "empty or binary text")))]
+pub async fn lint_jd(
+    body: Result<Json<JdLintRequest>, axum::extract::rejection::JsonRejection>,
+) -> Response {
+    let Json(req) = match body {
+        Ok(b) => b,
+        Err(e) => return api_error(StatusCode::BAD_REQUEST, "bad_json", e.body_text()),
+    };
+    match hirekit_jd::lint(&req.text, &LintOptions::default()) {
+        Ok(f) => Json(JdLintView {
+            findings: f.iter().map(FindingView::from).collect(),
+        })
+        .into_response(),
+        Err(e) => jd_error(&e),
+    }
+}
+
+/// The form's fields, flat; lists are one item per line.
+#[derive(Deserialize, Default, Clone)]
+pub struct FormSpec {
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    seniority: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    company_name: String,
+    #[serde(default)]
+    company_about: String,
+    #[serde(default)]
+    company_site: String,
+    #[serde(default)]
+    company_logo: String,
+    #[serde(default)]
+    remote: String,
+    #[serde(default)]
+    countries: String,
+    #[serde(default)]
+    city: String,
+    #[serde(default)]
+    timezones: String,
+    #[serde(default)]
+    employment_type: String,
+    #[serde(default)]
+    pay_min: String,
+    #[serde(default)]
+    pay_max: String,
+    #[serde(default)]
+    pay_currency: String,
+    #[serde(default)]
+    pay_period: String,
+    #[serde(default)]
+    intro: String,
+    #[serde(default)]
+    must_have: String,
+    #[serde(default)]
+    nice_to_have: String,
+    #[serde(default)]
+    benefits: String,
+    #[serde(default)]
+    apply_url: String,
+}
+
+fn lines(s: &str) -> Vec<String> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+impl FormSpec {
+    /// The spec JSON the API takes; empty fields are left out so defaults apply.
+    fn to_value(&self) -> Result<Value, String> {
+        let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+        let mut v = json!({
+            "role": opt(&self.role), "seniority": opt(&self.seniority), "title": opt(&self.title),
+            "employment_type": opt(&self.employment_type), "apply_url": opt(&self.apply_url), "intro": opt(&self.intro),
+            "benefits": lines(&self.benefits),
+            "company": {"name": opt(&self.company_name), "about": opt(&self.company_about), "site": opt(&self.company_site), "logo": opt(&self.company_logo)},
+            "location": {"remote": opt(&self.remote), "countries": self.countries.split([',', ' ']).filter(|c| !c.is_empty()).collect::<Vec<_>>(), "city": opt(&self.city), "timezones": lines(&self.timezones)},
+        });
+        if !self.must_have.trim().is_empty() {
+            v["must_have"] = json!(lines(&self.must_have));
+        }
+        if !self.nice_to_have.trim().is_empty() {
+            v["nice_to_have"] = json!(lines(&self.nice_to_have));
+        }
+        if [&self.pay_min, &self.pay_max, &self.pay_currency]
+            .iter()
+            .any(|s| !s.trim().is_empty())
+        {
+            let num = |f: &str, s: &str| -> Result<Option<f64>, String> {
+                let t = s.trim().replace([',', '_', ' '], "");
+                if t.is_empty() {
+                    return Ok(None);
+                }
+                t.parse::<f64>()
+                    .map(Some)
+                    .map_err(|_| format!("{f}: {s:?} is not a number"))
+            };
+            v["pay"] = json!({"min": num("pay.min", &self.pay_min)?, "max": num("pay.max", &self.pay_max)?,
+                "currency": opt(&self.pay_currency), "period": opt(&self.pay_period)});
+        }
+        // drop nulls so "absent" means absent
+        fn strip(v: &mut Value) {
+            if let Value::Object(m) = v {
+                m.retain(|_, x| !x.is_null());
+                m.values_mut().for_each(strip);
+            }
+        }
+        strip(&mut v);
+        Ok(v)
+    }
+}
+
+fn select(name: &str, current: &str, options: &[&str]) -> String {
+    let mut s = format!("<select name=\"{name}\" id=\"{name}\">");
+    for o in options {
+        let sel = if *o == current { " selected" } else { "" };
+        let _ = write!(s, "<option{sel}>{}</option>", esc(o));
+    }
+    s.push_str("</select>");
+    s
+}
+
+fn input(name: &str, label: &str, value: &str) -> String {
+    format!(
+        "<label>{}<br><input name=\"{name}\" id=\"{name}\" value=\"{}\" size=\"40\"></label><br>",
+        esc(label),
+        esc(value)
+    )
+}
+
+fn textarea(name: &str, label: &str, value: &str) -> String {
+    format!("<label>{}<br><textarea name=\"{name}\" id=\"{name}\" rows=\"4\" cols=\"60\">{}</textarea></label><br>", esc(label), esc(value))
+}
+
+fn form_html(f: &FormSpec) -> String {
+    let mut roles = vec![""];
+    roles.extend(hirekit_jd::role_ids());
+    let mut b = String::from(
+        "<h2>New job description</h2><form method=\"post\" action=\"/jd/new\" id=\"jdform\">",
+    );
+    let _ = write!(
+        b,
+        "<label>Role<br>{}</label><br>",
+        select("role", &f.role, &roles)
+    );
+    let _ = write!(
+        b,
+        "<label>Seniority<br>{}</label><br>",
+        select(
+            "seniority",
+            if f.seniority.is_empty() {
+                "mid"
+            } else {
+                &f.seniority
+            },
+            &[
+                "intern",
+                "junior",
+                "mid",
+                "senior",
+                "staff",
+                "principal",
+                "head"
+            ]
+        )
+    );
+    b.push_str(&input("title", "Title (optional override)", &f.title));
+    b.push_str(&input("company_name", "Company name", &f.company_name));
+    b.push_str(&textarea(
+        "company_about",
+        "About the company",
+        &f.company_about,
+    ));
+    b.push_str(&input(
+        "company_site",
+        "Company site (https://…)",
+        &f.company_site,
+    ));
+    b.push_str(&input("company_logo", "Logo URL", &f.company_logo));
+    let _ = write!(
+        b,
+        "<label>Work arrangement<br>{}</label><br>",
+        select(
+            "remote",
+            if f.remote.is_empty() {
+                "remote"
+            } else {
+                &f.remote
+            },
+            &["remote", "hybrid", "onsite"]
+        )
+    );
+    b.push_str(&input(
+        "countries",
+        "Countries (ISO codes, e.g. US, DE)",
+        &f.countries,
+    ));
+    b.push_str(&input("city", "City (hybrid/onsite)", &f.city));
+    b.push_str(&textarea(
+        "timezones",
+        "Time zones (one per line)",
+        &f.timezones,
+    ));
+    let _ = write!(
+        b,
+        "<label>Employment type<br>{}</label><br>",
+        select(
+            "employment_type",
+            if f.employment_type.is_empty() {
+                "full-time"
+            } else {
+                &f.employment_type
+            },
+            &[
+                "full-time",
+                "part-time",
+                "contract",
+                "internship",
+                "temporary"
+            ]
+        )
+    );
+    b.push_str(&input("pay_min", "Pay from", &f.pay_min));
+    b.push_str(&input("pay_max", "Pay to", &f.pay_max));
+    b.push_str(&input(
+        "pay_currency",
+        "Currency (ISO 4217)",
+        &f.pay_currency,
+    ));
+    let _ = write!(
+        b,
+        "<label>Pay period<br>{}</label><br>",
+        select(
+            "pay_period",
+            if f.pay_period.is_empty() {
+                "year"
+            } else {
+                &f.pay_period
+            },
+            &["hour", "day", "week", "month", "year"]
+        )
+    );
+    b.push_str(&textarea(
+        "intro",
+        "Description (what the role is about)",
+        &f.intro,
+    ));
+    b.push_str(&textarea(
+        "must_have",
+        "Must-haves, one per line (empty: from the role)",
+        &f.must_have,
+    ));
+    b.push_str(&textarea(
+        "nice_to_have",
+        "Nice-to-haves, one per line (empty: from the role)",
+        &f.nice_to_have,
+    ));
+    b.push_str(&textarea("benefits", "Benefits, one per line", &f.benefits));
+    b.push_str(&input("apply_url", "Apply URL", &f.apply_url));
+    b.push_str("<p><button type=\"submit\">Build</button></p></form>");
+    b.push_str("<h3>Live lint</h3><ul id=\"live\" class=\"meta\"><li>Type a description to see findings.</li></ul>");
+    // Live findings: lint the free text fields while typing (the full check runs on Build).
+    b.push_str(r#"<script>
+(function(){var f=document.getElementById('jdform'),out=document.getElementById('live'),t=null;
+function text(){return ['title','intro','company_about','must_have','nice_to_have','benefits'].map(function(n){return f.elements[n].value}).join('\n\n')}
+function show(list){out.innerHTML='';if(!list.length){out.innerHTML='<li>No findings.</li>';return}
+list.forEach(function(x){var li=document.createElement('li');li.textContent=x.severity+' ['+x.rule+'] '+x.message+(x.suggestion?' — '+x.suggestion:'');out.appendChild(li)})}
+function run(){var s=text();if(!s.trim()){return}
+fetch('/api/v1/jd/lint',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({text:s})})
+.then(function(r){return r.json()}).then(function(j){show((j.findings||[]).filter(function(x){return ['gendered-language','exclusionary-language','jargon','years-exceed-technology-age','all-caps-shouting','readability'].indexOf(x.rule)>=0}))}).catch(function(){})}
+f.addEventListener('input',function(){clearTimeout(t);t=setTimeout(run,400)});})();
+</script>"#);
+    b
+}
+
+async fn form_page() -> Response {
+    layout("New job description", &form_html(&FormSpec::default())).into_response()
+}
+
+fn findings_html(f: &[FindingView]) -> String {
+    if f.is_empty() {
+        return "<p>No lint findings.</p>".into();
+    }
+    let mut b = String::from("<ul>");
+    for x in f {
+        let _ = write!(
+            b,
+            "<li><strong>{}</strong> [{}] {}",
+            esc(&x.severity),
+            esc(&x.rule),
+            esc(&x.message)
+        );
+        if let Some(s) = &x.suggestion {
+            let _ = write!(b, " — <em>{}</em>", esc(s));
+        }
+        b.push_str("</li>");
+    }
+    b.push_str("</ul>");
+    b
+}
+
+async fn form_submit(Form(f): Form<FormSpec>) -> Response {
+    let result = f
+        .to_value()
+        .map_err(|m| m)
+        .and_then(|v| build_from(v).map_err(|e| e.to_string()));
+    match result {
+        Ok(view) => {
+            let ld = serde_json::to_string_pretty(&view.jsonld).unwrap_or_default();
+            let mut b = String::new();
+            let _ = write!(b, "<h2>Preview</h2><div class=\"job\">{}</div>", view.html);
+            let _ = write!(b, "<h2>Lint findings</h2>{}", findings_html(&view.findings));
+            let _ = write!(b, "<h2>JSON-LD</h2><pre>{}</pre>", esc(&ld));
+            let _ = write!(b, "<h2>Markdown</h2><pre>{}</pre>", esc(&view.markdown));
+            b.push_str(&form_html(&f));
+            layout(&view.title, &b).into_response()
+        }
+        Err(msg) => {
+            let mut b = String::from("<h2>Please fix</h2><ul class=\"errors\">");
+            for part in msg.split("; ") {
+                let _ = write!(b, "<li>{}</li>", esc(part));
+            }
+            b.push_str("</ul>");
+            b.push_str(&form_html(&f));
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                layout("New job description", &b),
+            )
+                .into_response()
+        }
+    }
+}
