@@ -218,9 +218,28 @@ fn is_language(piece: &str) -> bool {
 }
 
 fn skills(text: &str, p: &Profile, today: YearMonth) -> Vec<ProfileSkill> {
+    // The model's extractor reports each skill once (its first mention), with context
+    // rules applied over the whole text. Every mention is wanted here (evidence, years per
+    // entry), so paragraphs are scanned one by one too, keeping skills the whole-text pass
+    // accepted.
     let mut by: BTreeMap<&'static str, Vec<Span>> = BTreeMap::new();
     for m in extract_skills(text) {
         by.entry(m.skill).or_default().push(Span { start: m.start, end: m.end });
+    }
+    let mut off = 0;
+    for para in text.split_inclusive("\n\n") {
+        for m in extract_skills(para) {
+            if let Some(v) = by.get_mut(m.skill) {
+                let span = Span { start: off + m.start, end: off + m.end };
+                if !v.contains(&span) {
+                    v.push(span);
+                }
+            }
+        }
+        off += para.len();
+    }
+    for v in by.values_mut() {
+        v.sort_by_key(|s| s.start);
     }
     let mut out: Vec<ProfileSkill> = by
         .into_iter()
