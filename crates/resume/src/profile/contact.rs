@@ -89,11 +89,15 @@ fn phone_ok(s: &str) -> bool {
 }
 
 fn find_phone(s: &str) -> Option<String> {
-    phone_re()
-        .find_iter(s)
-        .map(|m| m.as_str().trim())
-        .find(|p| phone_ok(p))
-        .map(|p| p.trim_end_matches(['.', '-', '/']).to_string())
+    phone_re().find_iter(s).find(|m| phone_ok(m.as_str().trim())).map(|m| {
+        let p = m.as_str().trim().trim_end_matches(['.', '-', '/']);
+        // "(+82) 10-…": the opening parenthesis sits just before the match.
+        if p.starts_with('+') && p.contains(')') && s[..m.start()].ends_with('(') {
+            format!("({p}")
+        } else {
+            p.to_string()
+        }
+    })
 }
 
 fn find_labelled_phone(text: &str) -> Option<String> {
@@ -228,6 +232,7 @@ mod tests {
     fn phones() {
         assert_eq!(find_phone("Call +49 30 1234567 today").as_deref(), Some("+49 30 1234567"));
         assert_eq!(find_phone("(555) 123-4567").as_deref(), Some("(555) 123-4567"));
+        assert_eq!(find_phone("📱(+82) 10-9030-1843 |").as_deref(), Some("(+82) 10-9030-1843"));
         assert_eq!(find_phone("2015 - 2018"), None);
         assert_eq!(find_phone("Jan 2015 - 2018"), None);
     }
