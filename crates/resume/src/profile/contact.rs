@@ -28,7 +28,7 @@ fn url_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\b(?:https?://[^\s<>()\[\]{}|]+|www\.[^\s<>()\[\]{}|]+|(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|stackoverflow\.com|twitter\.com|x\.com|behance\.net|dribbble\.com|medium\.com|kaggle\.com)/[^\s<>()\[\]{}|]+|[a-z0-9\-]+\.(?:github\.io|dev|me|io)\b(?:/[^\s<>()\[\]{}|]*)?)",
+        r"(?i)\b(?:https?://[^\s<>()\[\]{}|]+|www\.[^\s<>()\[\]{}|]+|(?:linkedin\.com|github\.com|indeed\.com|gitlab\.com|bitbucket\.org|stackoverflow\.com|twitter\.com|x\.com|behance\.net|dribbble\.com|medium\.com|kaggle\.com)/[^\s<>()\[\]{}|]+|[a-z0-9\-]+\.(?:github\.io|dev|me|io)\b(?:/[^\s<>()\[\]{}|]*)?)",
     )
 }
 
