@@ -13,9 +13,11 @@ use serde::Serialize;
 #[derive(Subcommand, Debug)]
 pub enum ResumeCmd {
     /// Parse resumes (PDF, DOCX, ODT, RTF, HTML, Markdown, text) into profiles
-    #[command(after_help = "A DIR stands for every file in it, recursively. One bad file never stops the batch:\n\
+    #[command(
+        after_help = "A DIR stands for every file in it, recursively. One bad file never stops the batch:\n\
 it is reported with its reason. Exit status 0 when at least one file parsed.\n\n\
-Examples:\n  hirekit resume parse cv.pdf\n  hirekit resume parse ./applicants/ --json > profiles.json")]
+Examples:\n  hirekit resume parse cv.pdf\n  hirekit resume parse ./applicants/ --json > profiles.json"
+    )]
     Parse(ParseArgs),
 }
 
@@ -52,7 +54,10 @@ fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
                 let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
                 entries.sort();
                 for e in entries {
-                    let hidden = e.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+                    let hidden = e
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with('.'));
                     if hidden {
                         continue;
                     }
@@ -104,9 +109,11 @@ fn parse(a: &ParseArgs) -> anyhow::Result<ExitCode> {
     let list = files(&a.paths);
     let bar = if list.len() >= 5 {
         let pb = ProgressBar::new(list.len() as u64).with_style(
-            ProgressStyle::with_template("{spinner} parsing resumes [{bar:30}] {pos}/{len} ({eta}) {msg:30!}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
+            ProgressStyle::with_template(
+                "{spinner} parsing resumes [{bar:30}] {pos}/{len} ({eta}) {msg:30!}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
         );
         Some(pb)
     } else {
@@ -121,7 +128,12 @@ fn parse(a: &ParseArgs) -> anyhow::Result<ExitCode> {
     for (i, path) in list.iter().enumerate() {
         let file = path.display().to_string();
         if let Some(pb) = &bar {
-            pb.set_message(path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string());
+            pb.set_message(
+                path.file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("")
+                    .to_string(),
+            );
         }
         let r = hirekit_resume::parse_file(path, &limits);
         if a.json {
@@ -139,7 +151,14 @@ fn parse(a: &ParseArgs) -> anyhow::Result<ExitCode> {
                         profile: &p.profile,
                     },
                 )?,
-                Err(e) => serde_json::to_writer(&mut out, &FileError { file, error: e.to_string(), code: e.code() })?,
+                Err(e) => serde_json::to_writer(
+                    &mut out,
+                    &FileError {
+                        file,
+                        error: e.to_string(),
+                        code: e.code(),
+                    },
+                )?,
             }
         } else {
             match &r {
@@ -165,7 +184,11 @@ fn parse(a: &ParseArgs) -> anyhow::Result<ExitCode> {
     if !a.json && list.len() > 1 {
         eprintln!("{ok} parsed, {failed} failed");
     }
-    Ok(if ok > 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if ok > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn ym(d: Option<hirekit_model::profile::YearMonth>) -> String {
@@ -185,19 +208,41 @@ fn summary(out: &mut impl Write, file: &str, p: &Parsed) -> std::io::Result<()> 
         writeln!(out, "  warning: {w}")?;
     }
     let c = &pr.contact;
-    let contact: Vec<&str> = [&c.name, &c.email, &c.phone, &c.location].into_iter().filter_map(|x| x.as_deref()).collect();
+    let contact: Vec<&str> = [&c.name, &c.email, &c.phone, &c.location]
+        .into_iter()
+        .filter_map(|x| x.as_deref())
+        .collect();
     if !contact.is_empty() {
         writeln!(out, "  contact: {}", contact.join(" · "))?;
     }
     if !c.links.is_empty() {
         writeln!(out, "  links: {}", c.links.join(" "))?;
     }
-    let seniority = pr.seniority.map(|s| format!(", {}", serde_json::to_value(s).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())).unwrap_or_default();
+    let seniority = pr
+        .seniority
+        .map(|s| {
+            format!(
+                ", {}",
+                serde_json::to_value(s)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
     writeln!(out, "  experience: {:.1} years{seniority}", pr.total_years)?;
     for e in &pr.experience {
-        let end = if e.current { "present".to_string() } else { ym(e.end) };
+        let end = if e.current {
+            "present".to_string()
+        } else {
+            ym(e.end)
+        };
         let title = e.title.as_deref().unwrap_or("?");
-        let company = e.company.as_deref().map(|c| format!(" @ {c}")).unwrap_or_default();
+        let company = e
+            .company
+            .as_deref()
+            .map(|c| format!(" @ {c}"))
+            .unwrap_or_default();
         writeln!(out, "    - {title}{company} ({} – {end})", ym(e.start))?;
     }
     if !pr.skills.is_empty() {
@@ -210,14 +255,24 @@ fn summary(out: &mut impl Write, file: &str, p: &Parsed) -> std::io::Result<()> 
                 None => s.name.clone(),
             })
             .collect();
-        let more = if pr.skills.len() > 25 { format!(" … +{}", pr.skills.len() - 25) } else { String::new() };
+        let more = if pr.skills.len() > 25 {
+            format!(" … +{}", pr.skills.len() - 25)
+        } else {
+            String::new()
+        };
         writeln!(out, "  skills: {}{more}", s.join(", "))?;
     }
     for e in &pr.education {
-        let parts: Vec<String> = [e.level.clone(), e.degree.clone(), e.field.clone(), e.institution.clone(), e.end_year.map(|y| y.to_string())]
-            .into_iter()
-            .flatten()
-            .collect();
+        let parts: Vec<String> = [
+            e.level.clone(),
+            e.degree.clone(),
+            e.field.clone(),
+            e.institution.clone(),
+            e.end_year.map(|y| y.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         writeln!(out, "  education: {}", parts.join(" · "))?;
     }
     if !pr.certifications.is_empty() {

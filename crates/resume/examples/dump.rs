@@ -7,10 +7,16 @@ fn main() {
     for a in args.iter().filter(|a| !a.starts_with("--")) {
         let bytes = std::fs::read(a).expect("read");
         match hirekit_resume::parse_bytes(&bytes, a, &limits) {
-            Ok(p) if profile => println!("===== {a}\n{}", serde_json::to_string_pretty(&p.profile).expect("json")),
+            Ok(p) if profile => println!(
+                "===== {a}\n{}",
+                serde_json::to_string_pretty(&p.profile).expect("json")
+            ),
             Ok(p) => {
                 let d = p.document;
-                println!("===== {a} ({:?}, {:?} pages, {:?})\n{}", d.format, d.pages, d.warnings, d.text)
+                println!(
+                    "===== {a} ({:?}, {:?} pages, {:?})\n{}",
+                    d.format, d.pages, d.warnings, d.text
+                )
             }
             Err(e) => println!("===== {a}: ERROR {e}"),
         }

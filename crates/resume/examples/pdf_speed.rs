@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -21,7 +23,9 @@ fn main() {
     let dir = args.next().map(PathBuf::from).unwrap_or_else(|| {
         let root = std::env::var_os("HIREKIT_SHARED_DATA")
             .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+            .unwrap_or_else(|| {
+                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+            });
         root.join("resumes/pdf")
     });
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);

@@ -47,14 +47,19 @@ pub fn detect(bytes: &[u8], file_name: &str) -> Result<Format, DocError> {
     }
     match ext.as_str() {
         "pdf" => return Err(DocError::Corrupt("not a PDF (no %PDF header)".into())),
-        "docx" | "odt" => return Err(DocError::Corrupt(format!("not a {ext} (not a zip archive)"))),
+        "docx" | "odt" => {
+            return Err(DocError::Corrupt(format!(
+                "not a {ext} (not a zip archive)"
+            )))
+        }
         _ => {}
     }
     let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
     let trimmed_lower = trim_start(&lower);
     if trimmed_lower.starts_with(b"<!doctype html")
         || trimmed_lower.starts_with(b"<html")
-        || (trimmed_lower.starts_with(b"<") && (memfind(&lower, b"<body").is_some() || memfind(&lower, b"<div").is_some()))
+        || (trimmed_lower.starts_with(b"<")
+            && (memfind(&lower, b"<body").is_some() || memfind(&lower, b"<div").is_some()))
         || matches!(ext.as_str(), "html" | "htm" | "xhtml")
     {
         return Ok(Format::Html);
@@ -78,13 +83,20 @@ fn zip_kind(bytes: &[u8], ext: &str) -> Result<Format, DocError> {
     if memfind(bytes, b"word/document.xml").is_some() {
         return Ok(Format::Docx);
     }
-    if memfind(&bytes[..bytes.len().min(200)], b"application/vnd.oasis.opendocument.text").is_some() {
+    if memfind(
+        &bytes[..bytes.len().min(200)],
+        b"application/vnd.oasis.opendocument.text",
+    )
+    .is_some()
+    {
         return Ok(Format::Odt);
     }
     match ext {
         "docx" => Ok(Format::Docx),
         "odt" => Ok(Format::Odt),
-        _ => Err(DocError::Unsupported("zip archive that is neither DOCX nor ODT".into())),
+        _ => Err(DocError::Unsupported(
+            "zip archive that is neither DOCX nor ODT".into(),
+        )),
     }
 }
 

@@ -158,7 +158,10 @@ fn find_split(lines: &[Line], width: f64) -> Option<Split> {
                 && last_al + 1 - first_al.min(last_al) > MIN_COLUMN_LINES;
             if good {
                 let (start, end) = (first_al, last_al + 1);
-                let left_in = lines[start..end].iter().filter(|l| l.segs.iter().any(|s| s.x1 <= c)).count();
+                let left_in = lines[start..end]
+                    .iter()
+                    .filter(|l| l.segs.iter().any(|s| s.x1 <= c))
+                    .count();
                 if left_in >= MIN_COLUMN_LINES {
                     let score = left_in.min(right) + aligned;
                     if best.as_ref().is_none_or(|(s, _)| score > *s) {
@@ -174,7 +177,11 @@ fn find_split(lines: &[Line], width: f64) -> Option<Split> {
 
 /// Lines of text in reading order, each with its baseline and size (for paragraph gaps).
 fn flow(lines: &[Line], width: f64, depth: u8, out: &mut Vec<(f64, f64, String)>) {
-    let split = if depth < 3 { find_split(lines, width) } else { None };
+    let split = if depth < 3 {
+        find_split(lines, width)
+    } else {
+        None
+    };
     let Some(sp) = split else {
         for l in lines {
             let text: Vec<&str> = l.segs.iter().map(|s| s.text.as_str()).collect();
@@ -193,7 +200,11 @@ fn flow(lines: &[Line], width: f64, depth: u8, out: &mut Vec<(f64, f64, String)>
                     .filter(|s| (s.x1 <= sp.x + 1.0) == keep_left)
                     .cloned()
                     .collect();
-                (!segs.is_empty()).then(|| Line { y: l.y, size: l.size, segs })
+                (!segs.is_empty()).then_some(Line {
+                    y: l.y,
+                    size: l.size,
+                    segs,
+                })
             })
             .collect()
     };

@@ -180,7 +180,12 @@ pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Documen
     Ok(doc)
 }
 
-fn on_worker(format: Format, bytes: &[u8], limits: &Limits, budget: Budget) -> Result<Document, DocError> {
+fn on_worker(
+    format: Format,
+    bytes: &[u8],
+    limits: &Limits,
+    budget: Budget,
+) -> Result<Document, DocError> {
     let (tx, rx) = mpsc::channel();
     let owned = bytes.to_vec();
     let lim = limits.clone();
@@ -197,7 +202,10 @@ fn on_worker(format: Format, bytes: &[u8], limits: &Limits, budget: Budget) -> R
                     .map(|s| s.to_string())
                     .or_else(|| p.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "parser failure".into());
-                Err(DocError::Corrupt(format!("parser failed: {}", first_line(&msg))))
+                Err(DocError::Corrupt(format!(
+                    "parser failed: {}",
+                    first_line(&msg)
+                )))
             });
             let _ = tx.send(r);
         });
@@ -222,7 +230,12 @@ fn first_line(s: &str) -> &str {
     &l[..cut]
 }
 
-fn extract_as(format: Format, bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<Document, DocError> {
+fn extract_as(
+    format: Format,
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &Budget,
+) -> Result<Document, DocError> {
     let mut warnings = Vec::new();
     let mut pages = None;
     let text = match format {
@@ -253,7 +266,13 @@ fn decode_text(bytes: &[u8]) -> String {
     let utf16 = |le: bool| {
         let units: Vec<u16> = bytes[2..]
             .chunks_exact(2)
-            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
             .collect();
         String::from_utf16_lossy(&units)
     };
@@ -279,14 +298,16 @@ pub fn parse_bytes(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Par
 }
 
 pub fn parse_file(path: &Path, limits: &Limits) -> Result<Parsed, DocError> {
-    let meta = std::fs::metadata(path).map_err(|e| DocError::Corrupt(format!("cannot read file: {e}")))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| DocError::Corrupt(format!("cannot read file: {e}")))?;
     if meta.len() > limits.max_bytes as u64 {
         return Err(DocError::TooLarge {
             size: meta.len(),
             limit: limits.max_bytes as u64,
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| DocError::Corrupt(format!("cannot read file: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| DocError::Corrupt(format!("cannot read file: {e}")))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     parse_bytes(&bytes, name, limits)
 }

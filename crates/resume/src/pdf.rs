@@ -7,7 +7,12 @@ use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use crate::layout::{self, Glyph};
 use crate::{Budget, DocError, Limits};
 
-pub fn extract(bytes: &[u8], limits: &Limits, budget: &Budget, warnings: &mut Vec<String>) -> Result<(String, u32), DocError> {
+pub fn extract(
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &Budget,
+    warnings: &mut Vec<String>,
+) -> Result<(String, u32), DocError> {
     let doc = match PdfDoc::load_mem(bytes) {
         Ok(d) => d,
         Err(e) => {
@@ -16,7 +21,10 @@ pub fn extract(bytes: &[u8], limits: &Limits, budget: &Budget, warnings: &mut Ve
             if low.contains("decrypt") || low.contains("password") || low.contains("encrypt") {
                 return Err(DocError::Encrypted);
             }
-            return Err(DocError::Corrupt(format!("unreadable PDF: {}", crate::first_line(&msg))));
+            return Err(DocError::Corrupt(format!(
+                "unreadable PDF: {}",
+                crate::first_line(&msg)
+            )));
         }
     };
     // lopdf opens documents that only have an owner password (empty user password); a
@@ -86,7 +94,12 @@ struct Collector {
 }
 
 impl OutputDev for Collector {
-    fn begin_page(&mut self, _page: u32, mb: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+    fn begin_page(
+        &mut self,
+        _page: u32,
+        mb: &MediaBox,
+        _art: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
         self.height = mb.ury - mb.lly;
         self.width = mb.urx - mb.llx;
         Ok(())
@@ -94,8 +107,15 @@ impl OutputDev for Collector {
     fn end_page(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
-    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
-        if self.glyphs.len() % 256 == 0 && self.budget.expired() {
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
+        if self.glyphs.len().is_multiple_of(256) && self.budget.expired() {
             return Err(OutputError::FormatError(std::fmt::Error));
         }
         // Size of the glyph box after the text matrix (same measure as pdf-extract's own
@@ -115,7 +135,11 @@ impl OutputDev for Collector {
         // TeX fonts map the hyphen to U+00AD (soft hyphen), which would vanish later.
         let text = if ch == "\u{ad}" {
             "-".to_string()
-        } else if ch.len() >= 4 && ch.bytes().all(|b| b.is_ascii_uppercase() || b == b'-' || b.is_ascii_digit()) {
+        } else if ch.len() >= 4
+            && ch
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'-' || b.is_ascii_digit())
+        {
             // Icon fonts decode to glyph names ("GITHUB-SQUARE"): not text.
             " ".to_string()
         } else {

@@ -3,10 +3,35 @@
 
 /// Destinations whose content is never text for the reader.
 const SKIP: &[&str] = &[
-    "fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "themedata", "colorschememapping",
-    "latentstyles", "datastore", "xmlnstbl", "listtable", "listoverridetable", "rsidtbl", "generator",
-    "fldinst", "mmathPr", "filetbl", "revtbl", "bkmkstart", "bkmkend", "shppict", "nonshppict",
-    "blipuid", "pgdsctbl", "listtext", "wgrffmtfilter", "objdata", "result_",
+    "fonttbl",
+    "colortbl",
+    "stylesheet",
+    "info",
+    "pict",
+    "object",
+    "themedata",
+    "colorschememapping",
+    "latentstyles",
+    "datastore",
+    "xmlnstbl",
+    "listtable",
+    "listoverridetable",
+    "rsidtbl",
+    "generator",
+    "fldinst",
+    "mmathPr",
+    "filetbl",
+    "revtbl",
+    "bkmkstart",
+    "bkmkend",
+    "shppict",
+    "nonshppict",
+    "blipuid",
+    "pgdsctbl",
+    "listtext",
+    "wgrffmtfilter",
+    "objdata",
+    "result_",
 ];
 
 #[derive(Clone, Copy)]
@@ -100,12 +125,11 @@ pub fn to_text(src: &str) -> String {
                 }
                 i += 1;
                 match n {
-                    b'*' => {
+                    b'*'
                         // An ignorable destination: skip unless we know it (we know none).
-                        if first_in_group {
+                        if first_in_group => {
                             st.skip = true;
                         }
-                    }
                     b'\'' => {
                         let hex = src.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
                         if hex.is_some() {
@@ -152,8 +176,9 @@ pub fn to_text(src: &str) -> String {
 /// Windows-1252, the usual RTF code page (`\ansicpg1252`).
 fn cp1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–',
-        '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
     ];
     if (0x80..0xA0).contains(&b) {
         HIGH[(b - 0x80) as usize]
@@ -163,6 +188,7 @@ fn cp1252(b: u8) -> char {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::to_text;
 

@@ -20,7 +20,12 @@ pub fn tidy(text: &str) -> String {
     let text = hirekit_model::text::fix_mojibake(text);
     // Leftovers of the same accident that fix_mojibake leaves alone: a no-break space read
     // as "Â " and a full-width comma whose last byte was lost ("ï¼").
-    let text = text.replace("Â\u{a0}", " ").replace("Â\n", "\n").replace("Â ", " ").replace("ï¼Œ", ",").replace("ï¼", ",");
+    let text = text
+        .replace("Â\u{a0}", " ")
+        .replace("Â\n", "\n")
+        .replace("Â ", " ")
+        .replace("ï¼Œ", ",")
+        .replace("ï¼", ",");
     let text = text.strip_suffix('Â').unwrap_or(&text);
     let mut s = String::with_capacity(text.len());
     for c in text.chars() {
@@ -87,13 +92,17 @@ fn joins_hyphen(line: &str, next: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
     #[test]
     fn ligatures_and_hyphens() {
         assert_eq!(tidy("ﬁnance and ﬂow"), "finance and flow");
-        assert_eq!(tidy("project manage-\nment tools"), "project management tools");
+        assert_eq!(
+            tidy("project manage-\nment tools"),
+            "project management tools"
+        );
         // A real dash between words stays.
         assert_eq!(tidy("Java -\nSpring"), "Java -\nSpring");
         assert_eq!(tidy("a\r\n\r\n\r\n\r\nb"), "a\n\nb");

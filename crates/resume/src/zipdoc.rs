@@ -21,21 +21,34 @@ struct Archive<'a> {
 
 impl<'a> Archive<'a> {
     fn open(bytes: &'a [u8], limits: &'a Limits) -> Result<Self, DocError> {
-        let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocError::Corrupt(format!("bad zip archive: {e}")))?;
+        let mut zip = ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| DocError::Corrupt(format!("bad zip archive: {e}")))?;
         // Declared sizes can lie, but when they are honest we can refuse without inflating.
         let mut declared: u64 = 0;
         for i in 0..zip.len() {
-            if let Some(meta) = zip.by_index_raw(i).ok().map(|f| (f.size(), f.compressed_size())) {
+            if let Some(meta) = zip
+                .by_index_raw(i)
+                .ok()
+                .map(|f| (f.size(), f.compressed_size()))
+            {
                 declared = declared.saturating_add(meta.0);
                 if meta.0 > RATIO_FREE && meta.0 / meta.1.max(1) > limits.max_ratio {
                     return Err(DocError::ZipBomb {
-                        reason: format!("an entry declares a {}:1 compression ratio (limit {})", meta.0 / meta.1.max(1), limits.max_ratio),
+                        reason: format!(
+                            "an entry declares a {}:1 compression ratio (limit {})",
+                            meta.0 / meta.1.max(1),
+                            limits.max_ratio
+                        ),
                     });
                 }
             }
         }
         let _ = declared; // honest archives with many parts can exceed the cap in parts we never read
-        Ok(Archive { zip, used: 0, limits })
+        Ok(Archive {
+            zip,
+            used: 0,
+            limits,
+        })
     }
 
     fn names(&self) -> Vec<String> {
@@ -52,7 +65,11 @@ impl<'a> Archive<'a> {
         if entry.encrypted() {
             return Err(DocError::Encrypted);
         }
-        let by_ratio = entry.compressed_size().max(1).saturating_mul(self.limits.max_ratio).max(RATIO_FREE);
+        let by_ratio = entry
+            .compressed_size()
+            .max(1)
+            .saturating_mul(self.limits.max_ratio)
+            .max(RATIO_FREE);
         let by_total = self.limits.max_unzipped.saturating_sub(self.used);
         let cap = by_ratio.min(by_total);
         let mut buf = Vec::new();
@@ -62,7 +79,10 @@ impl<'a> Archive<'a> {
             .map_err(|e| DocError::Corrupt(format!("cannot inflate {name}: {e}")))?;
         if buf.len() as u64 > cap {
             let reason = if cap == by_total {
-                format!("more than {} bytes once decompressed", self.limits.max_unzipped)
+                format!(
+                    "more than {} bytes once decompressed",
+                    self.limits.max_unzipped
+                )
             } else {
                 format!("{name} inflates more than {}:1", self.limits.max_ratio)
             };
@@ -82,7 +102,11 @@ pub fn docx(bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<String, Do
         .read("word/document.xml")?
         .ok_or_else(|| DocError::Corrupt("DOCX without word/document.xml".into()))?;
     // Headers often hold the name and contact line; read them first.
-    let mut headers: Vec<String> = ar.names().into_iter().filter(|n| n.starts_with("word/header") && n.ends_with(".xml")).collect();
+    let mut headers: Vec<String> = ar
+        .names()
+        .into_iter()
+        .filter(|n| n.starts_with("word/header") && n.ends_with(".xml"))
+        .collect();
     headers.sort();
     let mut out = String::new();
     for h in headers {
@@ -164,10 +188,12 @@ fn xml_text(xml: &[u8], v: &Vocab, budget: &Budget) -> Result<String, DocError> 
     let mut events = 0u32;
     loop {
         events = events.wrapping_add(1);
-        if events % 4096 == 0 && budget.expired() {
+        if events.is_multiple_of(4096) && budget.expired() {
             return Err(DocError::Timeout);
         }
-        let ev = r.read_event_into(&mut buf).map_err(|e| DocError::Corrupt(format!("bad XML: {e}")))?;
+        let ev = r
+            .read_event_into(&mut buf)
+            .map_err(|e| DocError::Corrupt(format!("bad XML: {e}")))?;
         match ev {
             Event::Eof => break,
             Event::DocType(_) => return Err(DocError::Corrupt("XML with a DTD".into())),
@@ -208,13 +234,19 @@ fn xml_text(xml: &[u8], v: &Vocab, budget: &Budget) -> Result<String, DocError> 
                         .attributes()
                         .flatten()
                         .find(|a| a.key.local_name().as_ref() == b"c")
-                        .and_then(|a| std::str::from_utf8(&a.value).ok().and_then(|s| s.parse::<usize>().ok()))
+                        .and_then(|a| {
+                            std::str::from_utf8(&a.value)
+                                .ok()
+                                .and_then(|s| s.parse::<usize>().ok())
+                        })
                         .unwrap_or(1);
                     out.push_str(&" ".repeat(n.min(8)));
                 }
             }
             Event::Text(t) if skip == 0 && (in_text > 0 || v.text_anywhere) => {
-                let s = t.decode().map_err(|e| DocError::Corrupt(format!("bad text encoding: {e}")))?;
+                let s = t
+                    .decode()
+                    .map_err(|e| DocError::Corrupt(format!("bad text encoding: {e}")))?;
                 if v.text_anywhere {
                     // ODT: whitespace between elements is layout, not content.
                     let collapsed: String = s.split(['\n', '\r']).collect::<Vec<_>>().join(" ");

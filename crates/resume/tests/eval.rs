@@ -15,7 +15,10 @@ fn shared() -> Option<PathBuf> {
     if p.join("resumes").is_dir() {
         Some(p)
     } else {
-        eprintln!("skipping: no shared data at {} (set HIREKIT_SHARED_DATA)", p.display());
+        eprintln!(
+            "skipping: no shared data at {} (set HIREKIT_SHARED_DATA)",
+            p.display()
+        );
         None
     }
 }
@@ -44,14 +47,22 @@ fn dataturks_fields() {
         return;
     };
     // The set was exported from indeed.com around 2018–2019: "Present" ends there, not today.
-    let today = YearMonth { year: 2019, month: 1 };
-    let (mut n, mut email_n, mut email_ok, mut name_n, mut name_ok, mut phone_found) = (0, 0, 0, 0, 0, 0);
+    let today = YearMonth {
+        year: 2019,
+        month: 1,
+    };
+    let (mut n, mut email_n, mut email_ok, mut name_n, mut name_ok, mut phone_found) =
+        (0, 0, 0, 0, 0, 0);
     let (mut years_n, mut years_ok) = (0, 0);
     let (mut link_n, mut link_ok) = (0, 0);
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     for line in data.lines() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-        let Some(content) = v["content"].as_str() else { continue };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let Some(content) = v["content"].as_str() else {
+            continue;
+        };
         n += 1;
         let p = parse_profile_at(content, today);
         let mut labels: HashMap<String, Vec<String>> = HashMap::new();
@@ -59,7 +70,10 @@ fn dataturks_fields() {
             for l in a["label"].as_array().into_iter().flatten() {
                 for pt in a["points"].as_array().into_iter().flatten() {
                     if let (Some(l), Some(t)) = (l.as_str(), pt["text"].as_str()) {
-                        labels.entry(l.to_string()).or_default().push(t.trim().to_string());
+                        labels
+                            .entry(l.to_string())
+                            .or_default()
+                            .push(t.trim().to_string());
                     }
                 }
             }
@@ -68,29 +82,58 @@ fn dataturks_fields() {
             phone_found += 1;
         }
         // Email: only where the label is an address (many are indeed.com profile URLs).
-        if let Some(gold) = labels.get("Email Address").and_then(|v| v.iter().find(|e| e.contains('@'))) {
+        if let Some(gold) = labels
+            .get("Email Address")
+            .and_then(|v| v.iter().find(|e| e.contains('@')))
+        {
             email_n += 1;
             let gold = gold.to_lowercase().replace(' ', "");
-            if p.contact.email.as_deref().map(str::to_lowercase).is_some_and(|e| gold.contains(&e) && e.len() * 10 >= gold.len() * 8) {
+            if p.contact
+                .email
+                .as_deref()
+                .map(str::to_lowercase)
+                .is_some_and(|e| gold.contains(&e) && e.len() * 10 >= gold.len() * 8)
+            {
                 email_ok += 1;
             }
         }
         // Most "Email Address" labels are the indeed.com profile URL: score it as a link.
-        if let Some(gold) = labels.get("Email Address").and_then(|v| v.iter().find(|e| e.contains("indeed.com/r/"))) {
+        if let Some(gold) = labels
+            .get("Email Address")
+            .and_then(|v| v.iter().find(|e| e.contains("indeed.com/r/")))
+        {
             link_n += 1;
-            let key = gold.lines().next().unwrap_or("").trim().trim_end_matches('/').to_lowercase();
-            if p.contact.links.iter().any(|l| l.to_lowercase().contains(&key)) {
+            let key = gold
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches('/')
+                .to_lowercase();
+            if p.contact
+                .links
+                .iter()
+                .any(|l| l.to_lowercase().contains(&key))
+            {
                 link_ok += 1;
             }
         }
         if let Some(gold) = labels.get("Name").and_then(|v| v.first()) {
             name_n += 1;
-            let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let norm = |s: &str| {
+                s.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            };
             if p.contact.name.as_deref().map(norm) == Some(norm(gold)) {
                 name_ok += 1;
             }
         }
-        if let Some(gold) = labels.get("Years of Experience").and_then(|v| v.iter().find_map(|s| gold_years(s))) {
+        if let Some(gold) = labels
+            .get("Years of Experience")
+            .and_then(|v| v.iter().find_map(|s| gold_years(s)))
+        {
             years_n += 1;
             if (p.total_years - gold).abs() <= 1.0 {
                 years_ok += 1;
@@ -114,15 +157,30 @@ fn dataturks_fields() {
             fn_ += gold.len() - hit;
         }
     }
-    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
     let precision = pct(tp, tp + fp);
     let recall = pct(tp, tp + fn_);
     eprintln!("dataturks: {n} resumes");
-    eprintln!("  email accuracy   {:.1}% ({email_ok}/{email_n} with an address label)", pct(email_ok, email_n));
+    eprintln!(
+        "  email accuracy   {:.1}% ({email_ok}/{email_n} with an address label)",
+        pct(email_ok, email_n)
+    );
     eprintln!("  profile link     {:.1}% ({link_ok}/{link_n} indeed.com URLs labelled as \"Email Address\")", pct(link_ok, link_n));
-    eprintln!("  name accuracy    {:.1}% ({name_ok}/{name_n})", pct(name_ok, name_n));
+    eprintln!(
+        "  name accuracy    {:.1}% ({name_ok}/{name_n})",
+        pct(name_ok, name_n)
+    );
     eprintln!("  phone found      {phone_found}/{n} (no phone labels in this set)");
-    eprintln!("  total years ±1   {:.1}% ({years_ok}/{years_n} labelled)", pct(years_ok, years_n));
+    eprintln!(
+        "  total years ±1   {:.1}% ({years_ok}/{years_n} labelled)",
+        pct(years_ok, years_n)
+    );
     eprintln!("  skills           precision {precision:.1}%  recall {recall:.1}%  (whole profile vs taxonomy skills in the labelled Skills spans)");
     if n == 0 {
         return;
@@ -174,13 +232,22 @@ fn pdf_text_vs_pdftotext() {
         eprintln!("skipping: {} missing", dir.display());
         return;
     };
-    let mut pdfs: Vec<PathBuf> = rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "pdf")).collect();
+    let mut pdfs: Vec<PathBuf> = rd
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
     pdfs.sort();
-    let (mut n, mut failed, mut word_sum, mut bigram_sum, mut worst) = (0, 0, 0.0, 0.0, (1.0f64, String::new()));
+    let (mut n, mut failed, mut word_sum, mut bigram_sum, mut worst) =
+        (0, 0, 0.0, 0.0, (1.0f64, String::new()));
     for pdf in &pdfs {
         let reference = pdf.with_extension("pdftotext.txt");
-        let Ok(reference) = std::fs::read_to_string(&reference) else { continue };
-        let Ok(bytes) = std::fs::read(pdf) else { continue };
+        let Ok(reference) = std::fs::read_to_string(&reference) else {
+            continue;
+        };
+        let Ok(bytes) = std::fs::read(pdf) else {
+            continue;
+        };
         n += 1;
         let Ok(doc) = extract(&bytes, &pdf.to_string_lossy(), &Limits::default()) else {
             failed += 1;
@@ -191,12 +258,21 @@ fn pdf_text_vs_pdftotext() {
         let ours = words(&doc.text);
         let theirs = words(&hirekit_model::text::fix_mojibake(&reference));
         let w = dice(&ours, &theirs);
-        let bi = |v: &[String]| v.windows(2).map(|p| (p[0].clone(), p[1].clone())).collect::<Vec<_>>();
+        let bi = |v: &[String]| {
+            v.windows(2)
+                .map(|p| (p[0].clone(), p[1].clone()))
+                .collect::<Vec<_>>()
+        };
         let b = dice(&bi(&ours), &bi(&theirs));
         word_sum += w;
         bigram_sum += b;
         if b < worst.0 {
-            worst = (b, pdf.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default());
+            worst = (
+                b,
+                pdf.file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
         }
     }
     if n == 0 {
@@ -206,7 +282,12 @@ fn pdf_text_vs_pdftotext() {
     let ok = (n - failed) as f64;
     eprintln!("livecareer PDFs vs pdftotext: {n} files, {failed} failed");
     eprintln!("  word Dice   {:.3}", word_sum / ok);
-    eprintln!("  bigram Dice {:.3} (reading order)  worst {:.3} {}", bigram_sum / ok, worst.0, worst.1);
+    eprintln!(
+        "  bigram Dice {:.3} (reading order)  worst {:.3} {}",
+        bigram_sum / ok,
+        worst.0,
+        worst.1
+    );
     assert_eq!(failed, 0);
     assert!(word_sum / ok >= 0.95);
     assert!(bigram_sum / ok >= 0.85);

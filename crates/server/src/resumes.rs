@@ -85,10 +85,15 @@ pub async fn upload_resume(mut form: Multipart) -> Response {
         }
     }
     let Some((name, bytes)) = file else {
-        return error(StatusCode::BAD_REQUEST, "missing_file", "send the resume as multipart field `file`");
+        return error(
+            StatusCode::BAD_REQUEST,
+            "missing_file",
+            "send the resume as multipart field `file`",
+        );
     };
     let lim = limits.clone();
-    let parsed = tokio::task::spawn_blocking(move || hirekit_resume::parse_bytes(&bytes, &name, &lim)).await;
+    let parsed =
+        tokio::task::spawn_blocking(move || hirekit_resume::parse_bytes(&bytes, &name, &lim)).await;
     match parsed {
         Ok(Ok(p)) => Json(ResumeParsed {
             profile: p.profile,
@@ -98,11 +103,17 @@ pub async fn upload_resume(mut form: Multipart) -> Response {
             warnings: p.document.warnings,
         })
         .into_response(),
-        Ok(Err(e @ DocError::TooLarge { .. })) => error(StatusCode::PAYLOAD_TOO_LARGE, e.code(), e.to_string()),
+        Ok(Err(e @ DocError::TooLarge { .. })) => {
+            error(StatusCode::PAYLOAD_TOO_LARGE, e.code(), e.to_string())
+        }
         Ok(Err(e)) => error(StatusCode::UNPROCESSABLE_ENTITY, e.code(), e.to_string()),
         Err(e) => {
             tracing::error!(error = %e, "resume worker failed");
-            error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error")
+            error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "internal error",
+            )
         }
     }
 }

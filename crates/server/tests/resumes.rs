@@ -24,14 +24,19 @@ async fn post(app: &axum::Router, body: Vec<u8>) -> (StatusCode, serde_json::Val
     let req = Request::builder()
         .method("POST")
         .uri("/api/v1/resumes")
-        .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={BOUNDARY}"),
+        )
         .header("content-length", body.len())
         .body(Body::from(body))
         .expect("request");
     let resp = app.clone().oneshot(req).await.expect("response");
     let status = resp.status();
     let bytes = resp.into_body().collect().await.expect("body").to_bytes();
-    let v = serde_json::from_slice(&bytes).unwrap_or_else(|_| serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned()));
+    let v = serde_json::from_slice(&bytes).unwrap_or_else(|_| {
+        serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned())
+    });
     (status, v)
 }
 
@@ -52,12 +57,20 @@ async fn parses_an_uploaded_resume() {
     assert_eq!(v["profile"]["contact"]["name"], "Jane Doe");
     assert_eq!(v["profile"]["experience"][0]["title"], "Senior Engineer");
     assert_eq!(v["profile"]["total_years"], 4.0);
-    assert!(v["text"].as_str().is_some_and(|t| t.contains("Kafka pipelines")));
+    assert!(v["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("Kafka pipelines")));
     assert!(v["warnings"].as_array().is_some_and(Vec::is_empty));
     // Evidence spans point into the returned text.
     let text = v["text"].as_str().unwrap_or_default();
-    let skill = v["profile"]["skills"].as_array().and_then(|s| s.iter().find(|s| s["name"] == "Kafka")).expect("kafka");
-    let (a, b) = (skill["evidence"][0]["start"].as_u64().unwrap_or(0) as usize, skill["evidence"][0]["end"].as_u64().unwrap_or(0) as usize);
+    let skill = v["profile"]["skills"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["name"] == "Kafka"))
+        .expect("kafka");
+    let (a, b) = (
+        skill["evidence"][0]["start"].as_u64().unwrap_or(0) as usize,
+        skill["evidence"][0]["end"].as_u64().unwrap_or(0) as usize,
+    );
     assert_eq!(&text[a..b], "Kafka");
 }
 
@@ -88,7 +101,9 @@ async fn bad_files_are_422_with_a_reason() {
     let (st, v) = post(&app, multipart("file", "cv.pdf", png)).await;
     assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
     assert_eq!(v["error"]["code"], "unsupported");
-    assert!(v["error"]["message"].as_str().is_some_and(|m| m.contains("PNG")));
+    assert!(v["error"]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("PNG")));
 
     let (st, v) = post(&app, multipart("file", "cv.pdf", b"%PDF-1.4\n1 0 obj <<")).await;
     assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
@@ -109,17 +124,32 @@ async fn other_routes_keep_the_one_mib_cap_and_openapi_lists_the_upload() {
         .body(Body::from(vec![b'x'; 2 << 20]))
         .expect("request");
     let resp = app.clone().oneshot(req).await.expect("response");
-    assert!(matches!(resp.status(), StatusCode::PAYLOAD_TOO_LARGE | StatusCode::METHOD_NOT_ALLOWED), "{}", resp.status());
+    assert!(
+        matches!(
+            resp.status(),
+            StatusCode::PAYLOAD_TOO_LARGE | StatusCode::METHOD_NOT_ALLOWED
+        ),
+        "{}",
+        resp.status()
+    );
 
     let resp = app
         .clone()
-        .oneshot(Request::builder().uri("/api/openapi.json").body(Body::empty()).expect("request"))
+        .oneshot(
+            Request::builder()
+                .uri("/api/openapi.json")
+                .body(Body::empty())
+                .expect("request"),
+        )
         .await
         .expect("response");
     let bytes = resp.into_body().collect().await.expect("body").to_bytes();
     let doc: serde_json::Value = serde_json::from_slice(&bytes).expect("json");
     let op = &doc["paths"]["/api/v1/resumes"]["post"];
-    assert!(op["requestBody"]["content"]["multipart/form-data"].is_object(), "{op}");
+    assert!(
+        op["requestBody"]["content"]["multipart/form-data"].is_object(),
+        "{op}"
+    );
     assert!(op["responses"]["422"].is_object());
     assert!(doc["paths"]["/api/v1/jobs/{id}"].is_object());
 }

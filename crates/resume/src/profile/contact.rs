@@ -16,7 +16,10 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 
 fn email_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"(?i)\b[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?)*\.[a-z]{2,24}\b")
+    re(
+        &R,
+        r"(?i)\b[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?)*\.[a-z]{2,24}\b",
+    )
 }
 
 fn phone_re() -> &'static Regex {
@@ -34,18 +37,74 @@ fn url_re() -> &'static Regex {
 
 /// Profile hosts worth keeping wherever they appear; other URLs only count in the header.
 const PROFILE_HOSTS: &[&str] = &[
-    "linkedin.com", "github.com", "gitlab.com", "bitbucket.org", "stackoverflow.com", "twitter.com", "x.com",
-    "behance.net", "dribbble.com", "medium.com", "kaggle.com", "github.io", "indeed.com",
+    "linkedin.com",
+    "github.com",
+    "gitlab.com",
+    "bitbucket.org",
+    "stackoverflow.com",
+    "twitter.com",
+    "x.com",
+    "behance.net",
+    "dribbble.com",
+    "medium.com",
+    "kaggle.com",
+    "github.io",
+    "indeed.com",
 ];
 
 /// Words that mark a line as a role, a document title or an address rather than a name.
 const NOT_NAME: &[&str] = &[
-    "resume", "curriculum", "vitae", "cv", "lebenslauf", "profile", "engineer", "developer", "manager",
-    "accountant", "consultant", "analyst", "designer", "specialist", "director", "officer", "assistant",
-    "architect", "administrator", "coordinator", "technician", "teacher", "nurse", "scientist",
-    "executive", "representative", "supervisor", "intern", "student", "street", "road", "avenue", "city",
-    "state", "page", "email", "phone", "address", "summary", "objective", "university", "college",
-    "company", "name", "professional", "experience", "skills", "advocate", "chef", "agent", "lead",
+    "resume",
+    "curriculum",
+    "vitae",
+    "cv",
+    "lebenslauf",
+    "profile",
+    "engineer",
+    "developer",
+    "manager",
+    "accountant",
+    "consultant",
+    "analyst",
+    "designer",
+    "specialist",
+    "director",
+    "officer",
+    "assistant",
+    "architect",
+    "administrator",
+    "coordinator",
+    "technician",
+    "teacher",
+    "nurse",
+    "scientist",
+    "executive",
+    "representative",
+    "supervisor",
+    "intern",
+    "student",
+    "street",
+    "road",
+    "avenue",
+    "city",
+    "state",
+    "page",
+    "email",
+    "phone",
+    "address",
+    "summary",
+    "objective",
+    "university",
+    "college",
+    "company",
+    "name",
+    "professional",
+    "experience",
+    "skills",
+    "advocate",
+    "chef",
+    "agent",
+    "lead",
 ];
 
 pub fn extract(text: &str, lines: &[Line], header_end: usize) -> Contact {
@@ -64,7 +123,9 @@ pub fn extract(text: &str, lines: &[Line], header_end: usize) -> Contact {
         .take(12)
         .collect();
     c.name = top.iter().find_map(|l| name_in(&l.text));
-    c.location = top.iter().find_map(|l| location_in(&l.text, c.name.as_deref()));
+    c.location = top
+        .iter()
+        .find_map(|l| location_in(&l.text, c.name.as_deref()));
     c
 }
 
@@ -79,7 +140,10 @@ fn phone_ok(s: &str) -> bool {
         return false;
     }
     static YEARS: OnceLock<Regex> = OnceLock::new();
-    let years = re(&YEARS, r"^\(?(?:19|20)\d{2}\s*[\-–/]\s*(?:19|20)?\d{2}\)?$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$");
+    let years = re(
+        &YEARS,
+        r"^\(?(?:19|20)\d{2}\s*[\-–/]\s*(?:19|20)?\d{2}\)?$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$",
+    );
     if years.is_match(s.trim()) {
         return false;
     }
@@ -89,20 +153,26 @@ fn phone_ok(s: &str) -> bool {
 }
 
 fn find_phone(s: &str) -> Option<String> {
-    phone_re().find_iter(s).find(|m| phone_ok(m.as_str().trim())).map(|m| {
-        let p = m.as_str().trim().trim_end_matches(['.', '-', '/']);
-        // "(+82) 10-…": the opening parenthesis sits just before the match.
-        if p.starts_with('+') && p.contains(')') && s[..m.start()].ends_with('(') {
-            format!("({p}")
-        } else {
-            p.to_string()
-        }
-    })
+    phone_re()
+        .find_iter(s)
+        .find(|m| phone_ok(m.as_str().trim()))
+        .map(|m| {
+            let p = m.as_str().trim().trim_end_matches(['.', '-', '/']);
+            // "(+82) 10-…": the opening parenthesis sits just before the match.
+            if p.starts_with('+') && p.contains(')') && s[..m.start()].ends_with('(') {
+                format!("({p}")
+            } else {
+                p.to_string()
+            }
+        })
 }
 
 fn find_labelled_phone(text: &str) -> Option<String> {
     static LABEL: OnceLock<Regex> = OnceLock::new();
-    let label = re(&LABEL, r"(?i)\b(?:phone|mobile|mob|cell|tel|telephone|telefon|handy|téléphone|portable|teléfono|móvil|contact(?: no)?)\.?\s*(?:no\.?|number|#)?\s*[:.\-]?\s*");
+    let label = re(
+        &LABEL,
+        r"(?i)\b(?:phone|mobile|mob|cell|tel|telephone|telefon|handy|téléphone|portable|teléfono|móvil|contact(?: no)?)\.?\s*(?:no\.?|number|#)?\s*[:.\-]?\s*",
+    );
     for m in label.find_iter(text) {
         let rest = &text[m.end()..];
         let window = &rest[..rest.char_indices().nth(30).map_or(rest.len(), |(i, _)| i)];
@@ -116,7 +186,9 @@ fn find_labelled_phone(text: &str) -> Option<String> {
 fn links(text: &str, header_end: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for m in url_re().find_iter(text) {
-        let raw = m.as_str().trim_end_matches(['.', ',', ';', ':', ')', '\'', '"', '’']);
+        let raw = m
+            .as_str()
+            .trim_end_matches(['.', ',', ';', ':', ')', '\'', '"', '’']);
         if raw.contains('@') {
             continue;
         }
@@ -131,11 +203,28 @@ fn links(text: &str, header_end: usize) -> Vec<String> {
             format!("https://{raw}")
         };
         // The same profile linked twice (with and without tracking parameters).
-        let key = url.split(['?', '#']).next().unwrap_or(&url).trim_end_matches('/').to_ascii_lowercase();
-        let key = key.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.").to_string();
+        let key = url
+            .split(['?', '#'])
+            .next()
+            .unwrap_or(&url)
+            .trim_end_matches('/')
+            .to_ascii_lowercase();
+        let key = key
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_start_matches("www.")
+            .to_string();
         if !out.iter().any(|u| {
-            let k = u.split(['?', '#']).next().unwrap_or(u).trim_end_matches('/').to_ascii_lowercase();
-            k.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.") == key
+            let k = u
+                .split(['?', '#'])
+                .next()
+                .unwrap_or(u)
+                .trim_end_matches('/')
+                .to_ascii_lowercase();
+            k.trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .trim_start_matches("www.")
+                == key
         }) {
             out.push(url);
         }
@@ -170,7 +259,9 @@ fn name_in(line: &str) -> Option<String> {
         let letters = w.trim_end_matches([',', '.']);
         let mut cs = letters.chars();
         matches!(cs.next(), Some(c) if c.is_uppercase())
-            && letters.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+            && letters
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
     };
     if !words.iter().all(|w| ok_word(w)) {
         return None;
@@ -198,13 +289,31 @@ fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
 
 fn location_in(line: &str, name: Option<&str>) -> Option<String> {
     let line = line.trim();
-    if let Some(v) = strip_label(line, &["address", "location", "adresse", "wohnort", "ort", "dirección", "direccion", "ubicación", "city"]) {
+    if let Some(v) = strip_label(
+        line,
+        &[
+            "address",
+            "location",
+            "adresse",
+            "wohnort",
+            "ort",
+            "dirección",
+            "direccion",
+            "ubicación",
+            "city",
+        ],
+    ) {
         if !v.is_empty() && v.len() <= 80 {
             return Some(v.to_string());
         }
     }
     for p in parts(line) {
-        if Some(p) == name || p.contains('@') || p.contains("://") || p.contains("www.") || p.len() > 60 {
+        if Some(p) == name
+            || p.contains('@')
+            || p.contains("://")
+            || p.contains("www.")
+            || p.len() > 60
+        {
             continue;
         }
         if digits(p) > 5 || p.contains(':') {
@@ -216,7 +325,9 @@ fn location_in(line: &str, name: Option<&str>) -> Option<String> {
         }
         // "City, Region" or a name the gazetteer knows.
         let info = normalize_location(p);
-        let city_region = p.contains(',') && p.split(',').all(|s| s.trim().chars().next().is_some_and(char::is_uppercase));
+        let city_region = p.contains(',')
+            && p.split(',')
+                .all(|s| s.trim().chars().next().is_some_and(char::is_uppercase));
         if !info.countries.is_empty() && (city_region || words <= 3) {
             return Some(p.to_string());
         }
@@ -225,14 +336,24 @@ fn location_in(line: &str, name: Option<&str>) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
     #[test]
     fn phones() {
-        assert_eq!(find_phone("Call +49 30 1234567 today").as_deref(), Some("+49 30 1234567"));
-        assert_eq!(find_phone("(555) 123-4567").as_deref(), Some("(555) 123-4567"));
-        assert_eq!(find_phone("📱(+82) 10-9030-1843 |").as_deref(), Some("(+82) 10-9030-1843"));
+        assert_eq!(
+            find_phone("Call +49 30 1234567 today").as_deref(),
+            Some("+49 30 1234567")
+        );
+        assert_eq!(
+            find_phone("(555) 123-4567").as_deref(),
+            Some("(555) 123-4567")
+        );
+        assert_eq!(
+            find_phone("📱(+82) 10-9030-1843 |").as_deref(),
+            Some("(+82) 10-9030-1843")
+        );
         assert_eq!(find_phone("2015 - 2018"), None);
         assert_eq!(find_phone("Jan 2015 - 2018"), None);
     }

@@ -10,18 +10,75 @@ use regex::Regex;
 /// Month names and abbreviations (folded: lowercase, no accents), English, German, French,
 /// Spanish.
 const MONTHS: &[(&str, u8)] = &[
-    ("january", 1), ("jan", 1), ("januar", 1), ("janner", 1), ("janvier", 1), ("janv", 1), ("enero", 1), ("ene", 1),
-    ("february", 2), ("feb", 2), ("februar", 2), ("fevrier", 2), ("fevr", 2), ("fev", 2), ("febrero", 2),
-    ("march", 3), ("mar", 3), ("marz", 3), ("maerz", 3), ("mars", 3), ("marzo", 3),
-    ("april", 4), ("apr", 4), ("avril", 4), ("avr", 4), ("abril", 4), ("abr", 4),
-    ("may", 5), ("mai", 5), ("mayo", 5),
-    ("june", 6), ("jun", 6), ("juni", 6), ("juin", 6), ("junio", 6),
-    ("july", 7), ("jul", 7), ("juli", 7), ("juillet", 7), ("juil", 7), ("julio", 7),
-    ("august", 8), ("aug", 8), ("aout", 8), ("agosto", 8), ("ago", 8),
-    ("september", 9), ("sept", 9), ("sep", 9), ("septembre", 9), ("septiembre", 9), ("setiembre", 9),
-    ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10), ("octobre", 10), ("octubre", 10),
-    ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11),
-    ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("decembre", 12), ("diciembre", 12), ("dic", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("janner", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("fevrier", 2),
+    ("fevr", 2),
+    ("fev", 2),
+    ("febrero", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("marz", 3),
+    ("maerz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("decembre", 12),
+    ("diciembre", 12),
+    ("dic", 12),
 ];
 
 /// Month-name pattern as written (with accents), longest first so "june" wins over "jun".
@@ -29,9 +86,18 @@ fn month_pattern() -> String {
     let mut names: Vec<String> = MONTHS.iter().map(|(n, _)| n.to_string()).collect();
     // Accented spellings fold to the names above.
     names.extend(
-        ["jänner", "février", "févr", "fév", "märz", "août", "décembre", "déc"]
-            .iter()
-            .map(|s| s.to_string()),
+        [
+            "jänner",
+            "février",
+            "févr",
+            "fév",
+            "märz",
+            "août",
+            "décembre",
+            "déc",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
     );
     names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
     names.join("|")
@@ -80,16 +146,31 @@ pub fn parse_token(s: &str) -> Option<YearMonth> {
         }
     };
     match words.as_slice() {
-        [m, y] if month_of(m).is_some() => Some(YearMonth { year: year_of(y)?, month: month_of(m)? }),
-        [m, _day, y] if month_of(m).is_some() => Some(YearMonth { year: year_of(y)?, month: month_of(m)? }),
-        [y] if y.len() == 4 => Some(YearMonth { year: year_of(y)?, month: 0 }),
+        [m, y] if month_of(m).is_some() => Some(YearMonth {
+            year: year_of(y)?,
+            month: month_of(m)?,
+        }),
+        [m, _day, y] if month_of(m).is_some() => Some(YearMonth {
+            year: year_of(y)?,
+            month: month_of(m)?,
+        }),
+        [y] if y.len() == 4 => Some(YearMonth {
+            year: year_of(y)?,
+            month: 0,
+        }),
         [a, b] => {
             // Numeric: "03 2017" (fold turned "/" into a space) or "2017 03".
             let (a_n, b_n): (u16, u16) = (a.parse().ok()?, b.parse().ok()?);
             if a.len() == 4 && (1..=12).contains(&b_n) {
-                Some(YearMonth { year: year_of(a)?, month: b_n as u8 })
+                Some(YearMonth {
+                    year: year_of(a)?,
+                    month: b_n as u8,
+                })
             } else if b.len() == 4 && (1..=12).contains(&a_n) {
-                Some(YearMonth { year: year_of(b)?, month: a_n as u8 })
+                Some(YearMonth {
+                    year: year_of(b)?,
+                    month: a_n as u8,
+                })
             } else {
                 None
             }
@@ -118,17 +199,32 @@ pub fn find_range(line: &str) -> Option<Range> {
         if let Some(start) = start {
             if let Some(end) = end {
                 if end >= start || (end.year == start.year) {
-                    return Some(Range { start, end: Some(end), current: false, at: (m.start(), m.end()) });
+                    return Some(Range {
+                        start,
+                        end: Some(end),
+                        current: false,
+                        at: (m.start(), m.end()),
+                    });
                 }
             } else {
-                return Some(Range { start, end: None, current: true, at: (m.start(), m.end()) });
+                return Some(Range {
+                    start,
+                    end: None,
+                    current: true,
+                    at: (m.start(), m.end()),
+                });
             }
         }
     }
     let c = since_re().captures(line)?;
     let start = parse_token(c.name("a")?.as_str())?;
     let m = c.get(0)?;
-    Some(Range { start, end: None, current: true, at: (m.start(), m.end()) })
+    Some(Range {
+        start,
+        end: None,
+        current: true,
+        at: (m.start(), m.end()),
+    })
 }
 
 /// Months between two dates as an interval `[from, to)` in month indices; year-only dates
@@ -169,6 +265,7 @@ pub fn merged_months(mut iv: Vec<(i32, i32)>) -> i32 {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

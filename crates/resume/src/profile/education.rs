@@ -10,36 +10,145 @@ use super::Line;
 
 /// Folded degree words → level. Multi-word keys are matched as phrases.
 const LEVELS: &[(&str, &[&str])] = &[
-    ("phd", &["phd", "ph d", "doctorate", "doctor of", "doctoral", "dphil", "promotion", "doktor", "doctorat", "doctorado"]),
+    (
+        "phd",
+        &[
+            "phd",
+            "ph d",
+            "doctorate",
+            "doctor of",
+            "doctoral",
+            "dphil",
+            "promotion",
+            "doktor",
+            "doctorat",
+            "doctorado",
+        ],
+    ),
     (
         "master",
         &[
-            "master", "masters", "msc", "m sc", "ms", "m s", "mba", "m tech", "mtech", "mca", "m e", "ma", "m a",
-            "meng", "m eng", "magister", "mastere", "maestria", "master s", "pgdm", "pg dac", "pg", "post graduate",
-            "postgraduate", "m com", "mcom", "llm", "diplom",
+            "master",
+            "masters",
+            "msc",
+            "m sc",
+            "ms",
+            "m s",
+            "mba",
+            "m tech",
+            "mtech",
+            "mca",
+            "m e",
+            "ma",
+            "m a",
+            "meng",
+            "m eng",
+            "magister",
+            "mastere",
+            "maestria",
+            "master s",
+            "pgdm",
+            "pg dac",
+            "pg",
+            "post graduate",
+            "postgraduate",
+            "m com",
+            "mcom",
+            "llm",
+            "diplom",
         ],
     ),
     (
         "bachelor",
         &[
-            "bachelor", "bachelors", "bachelor s", "bsc", "b sc", "bs", "b s", "btech", "b tech", "be", "b e", "bca",
-            "ba", "b a", "b com", "bcom", "bba", "beng", "b eng", "llb", "licence", "licenciatura", "grado",
-            "undergraduate", "bachillerato universitario", "b pharm", "bba", "bfa",
+            "bachelor",
+            "bachelors",
+            "bachelor s",
+            "bsc",
+            "b sc",
+            "bs",
+            "b s",
+            "btech",
+            "b tech",
+            "be",
+            "b e",
+            "bca",
+            "ba",
+            "b a",
+            "b com",
+            "bcom",
+            "bba",
+            "beng",
+            "b eng",
+            "llb",
+            "licence",
+            "licenciatura",
+            "grado",
+            "undergraduate",
+            "bachillerato universitario",
+            "b pharm",
+            "bba",
+            "bfa",
         ],
     ),
-    ("associate", &["associate", "associates", "associate s", "aas", "a a"]),
-    ("diploma", &["diploma", "hnd", "ausbildung", "dut", "bts", "tecnico superior"]),
+    (
+        "associate",
+        &["associate", "associates", "associate s", "aas", "a a"],
+    ),
+    (
+        "diploma",
+        &[
+            "diploma",
+            "hnd",
+            "ausbildung",
+            "dut",
+            "bts",
+            "tecnico superior",
+        ],
+    ),
     (
         "high_school",
-        &["high school", "hsc", "ssc", "12th", "10th", "secondary school", "abitur", "baccalaureat", "bachillerato", "ged", "intermediate", "matriculation"],
+        &[
+            "high school",
+            "hsc",
+            "ssc",
+            "12th",
+            "10th",
+            "secondary school",
+            "abitur",
+            "baccalaureat",
+            "bachillerato",
+            "ged",
+            "intermediate",
+            "matriculation",
+        ],
     ),
     ("certificate", &["certificate", "certification"]),
 ];
 
 const INSTITUTION: &[&str] = &[
-    "university", "college", "institute", "school", "academy", "universitat", "hochschule", "fachhochschule",
-    "universite", "ecole", "universidad", "instituto", "escuela", "polytechnic", "iit", "nit", "iiit", "cdac",
-    "acts", "campus", "conservatory", "seminary",
+    "university",
+    "college",
+    "institute",
+    "school",
+    "academy",
+    "universitat",
+    "hochschule",
+    "fachhochschule",
+    "universite",
+    "ecole",
+    "universidad",
+    "instituto",
+    "escuela",
+    "polytechnic",
+    "iit",
+    "nit",
+    "iiit",
+    "cdac",
+    "acts",
+    "campus",
+    "conservatory",
+    "seminary",
 ];
 
 fn year_re() -> &'static Regex {
@@ -60,7 +169,9 @@ pub fn level_of(s: &str) -> Option<&'static str> {
     LEVELS.iter().find_map(|(level, words)| {
         words
             .iter()
-            .any(|w| (w.len() > 3 || short_ok) && has_phrase(&f, w) && (w.len() > 3 || upper_form(s, w)))
+            .any(|w| {
+                (w.len() > 3 || short_ok) && has_phrase(&f, w) && (w.len() > 3 || upper_form(s, w))
+            })
             .then_some(*level)
     })
 }
@@ -71,7 +182,11 @@ fn upper_form(s: &str, code: &str) -> bool {
     s.char_indices().any(|(i, c)| {
         c.to_ascii_lowercase() == first
             && c.is_uppercase()
-            && (i == 0 || !s[..i].chars().next_back().is_some_and(char::is_alphanumeric))
+            && (i == 0
+                || !s[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric))
     })
 }
 
@@ -109,7 +224,10 @@ pub fn entries(lines: &[Line], from: usize, to: usize, max_year: u16) -> Vec<Edu
                 field,
                 institution: inst,
                 end_year: year.or(pending_year.take()),
-                span: Span { start: l.start, end: l.end },
+                span: Span {
+                    start: l.start,
+                    end: l.end,
+                },
             };
             if e.institution.is_none() {
                 if let Some((name, start)) = pending_inst.take() {
@@ -123,7 +241,10 @@ pub fn entries(lines: &[Line], from: usize, to: usize, max_year: u16) -> Vec<Edu
         }
         let inst = institution_like(t).then(|| clean_institution(t));
         match cur.as_mut() {
-            Some(e) if (e.institution.is_none() && inst.is_some()) || (e.end_year.is_none() && year.is_some()) => {
+            Some(e)
+                if (e.institution.is_none() && inst.is_some())
+                    || (e.end_year.is_none() && year.is_some()) =>
+            {
                 if e.institution.is_none() {
                     e.institution = inst;
                 }
@@ -159,7 +280,10 @@ pub fn entries(lines: &[Line], from: usize, to: usize, max_year: u16) -> Vec<Edu
             field: None,
             institution: Some(name),
             end_year: pending_year,
-            span: Span { start, end: start + 1 },
+            span: Span {
+                start,
+                end: start + 1,
+            },
         });
     }
     out
@@ -169,13 +293,16 @@ fn clean_institution(t: &str) -> String {
     let t = t.split(" - ").next().unwrap_or(t);
     let t = t.split("  ").next().unwrap_or(t);
     let t = year_re().replace_all(t, "");
-    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '|' | '(' | ')' | '–')).to_string()
+    t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '|' | '(' | ')' | '–'))
+        .to_string()
 }
 
 /// "Bachelor of Engineering in Computer Science, MIT, 2016" → degree, field, institution.
 fn split_degree(t: &str) -> (String, Option<String>, Option<String>) {
     let t = year_re().replace_all(t, "");
-    let t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '|' | '(' | ')' | '–'));
+    let t = t.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '-' | '|' | '(' | ')' | '–')
+    });
     let mut parts: Vec<&str> = t
         .split([',', '|', '–', '—', '\t', '(', ')'])
         .flat_map(|p| p.split("  "))
@@ -186,7 +313,14 @@ fn split_degree(t: &str) -> (String, Option<String>, Option<String>) {
     // A field right after the degree ("Masters, Accounting"), unless it is a place.
     let field_next = parts
         .get(1)
-        .filter(|p| !institution_like(p) && p.len() <= 60 && !placeholder_place(p) && hirekit_model::location::normalize_location(p).countries.is_empty())
+        .filter(|p| {
+            !institution_like(p)
+                && p.len() <= 60
+                && !placeholder_place(p)
+                && hirekit_model::location::normalize_location(p)
+                    .countries
+                    .is_empty()
+        })
         .map(|p| p.to_string());
     let inst_idx = parts.iter().position(|p| institution_like(p));
     let institution = inst_idx.map(|i| parts.remove(i).to_string());
@@ -208,5 +342,8 @@ fn split_degree(t: &str) -> (String, Option<String>, Option<String>) {
 
 /// Anonymised resumes write "City", "State" in place of places.
 fn placeholder_place(p: &str) -> bool {
-    matches!(fold(p).as_str(), "city" | "state" | "country" | "city state")
+    matches!(
+        fold(p).as_str(),
+        "city" | "state" | "country" | "city state"
+    )
 }

@@ -11,32 +11,172 @@ use super::Line;
 
 /// Words that mark a job title in any family the title normalizer does not cover.
 const TITLE_WORDS: &[&str] = &[
-    "engineer", "developer", "manager", "analyst", "consultant", "intern", "accountant", "specialist",
-    "designer", "director", "officer", "assistant", "lead", "architect", "administrator", "coordinator",
-    "technician", "teacher", "nurse", "scientist", "associate", "executive", "representative", "supervisor",
-    "clerk", "advisor", "adviser", "agent", "chef", "editor", "writer", "trainee", "programmer", "tester",
-    "head", "president", "founder", "cofounder", "co founder", "owner", "partner", "bookkeeper", "auditor",
-    "cashier", "driver", "instructor", "lecturer", "professor", "researcher", "attorney", "lawyer",
-    "advocate", "paralegal", "secretary", "receptionist", "operator", "mechanic", "electrician", "worker",
-    "member", "volunteer", "fellow", "apprentice", "entwickler", "ingenieur", "berater", "leiter",
-    "werkstudent", "praktikant", "sachbearbeiter", "developpeur", "ingenieur", "chef de projet",
-    "stagiaire", "responsable", "desarrollador", "ingeniero", "gerente", "jefe", "analista", "becario",
-    "therapist", "pharmacist", "physician", "doctor", "teller", "buyer", "planner", "recruiter",
-    "generalist", "controller", "strategist", "marketer", "sales", "product owner", "scrum master",
+    "engineer",
+    "developer",
+    "manager",
+    "analyst",
+    "consultant",
+    "intern",
+    "accountant",
+    "specialist",
+    "designer",
+    "director",
+    "officer",
+    "assistant",
+    "lead",
+    "architect",
+    "administrator",
+    "coordinator",
+    "technician",
+    "teacher",
+    "nurse",
+    "scientist",
+    "associate",
+    "executive",
+    "representative",
+    "supervisor",
+    "clerk",
+    "advisor",
+    "adviser",
+    "agent",
+    "chef",
+    "editor",
+    "writer",
+    "trainee",
+    "programmer",
+    "tester",
+    "head",
+    "president",
+    "founder",
+    "cofounder",
+    "co founder",
+    "owner",
+    "partner",
+    "bookkeeper",
+    "auditor",
+    "cashier",
+    "driver",
+    "instructor",
+    "lecturer",
+    "professor",
+    "researcher",
+    "attorney",
+    "lawyer",
+    "advocate",
+    "paralegal",
+    "secretary",
+    "receptionist",
+    "operator",
+    "mechanic",
+    "electrician",
+    "worker",
+    "member",
+    "volunteer",
+    "fellow",
+    "apprentice",
+    "entwickler",
+    "ingenieur",
+    "berater",
+    "leiter",
+    "werkstudent",
+    "praktikant",
+    "sachbearbeiter",
+    "developpeur",
+    "ingenieur",
+    "chef de projet",
+    "stagiaire",
+    "responsable",
+    "desarrollador",
+    "ingeniero",
+    "gerente",
+    "jefe",
+    "analista",
+    "becario",
+    "therapist",
+    "pharmacist",
+    "physician",
+    "doctor",
+    "teller",
+    "buyer",
+    "planner",
+    "recruiter",
+    "generalist",
+    "controller",
+    "strategist",
+    "marketer",
+    "sales",
+    "product owner",
+    "scrum master",
 ];
 
 /// Legal-form suffixes: a piece with one of these is an organisation, whatever else it says.
 const ORG_SUFFIXES: &[&str] = &[
-    "inc", "ltd", "llc", "llp", "gmbh", "ag", "sa", "sas", "sarl", "srl", "sl", "slu", "bv", "nv", "plc",
-    "corp", "corporation", "limited", "pvt", "kg", "ug", "se", "oy", "ab", "as", "spa", "pty",
+    "inc",
+    "ltd",
+    "llc",
+    "llp",
+    "gmbh",
+    "ag",
+    "sa",
+    "sas",
+    "sarl",
+    "srl",
+    "sl",
+    "slu",
+    "bv",
+    "nv",
+    "plc",
+    "corp",
+    "corporation",
+    "limited",
+    "pvt",
+    "kg",
+    "ug",
+    "se",
+    "oy",
+    "ab",
+    "as",
+    "spa",
+    "pty",
 ];
 
 /// Words that usually mark an organisation.
 const ORG_WORDS: &[&str] = &[
-    "company", "co", "technologies", "solutions", "services", "group", "bank", "university", "college",
-    "institute", "labs", "consulting", "private", "hospital", "school", "agency", "studio", "foundation",
-    "partners", "holdings", "infosys", "tcs", "wipro", "accenture", "cognizant", "capgemini", "ibm",
-    "google", "microsoft", "amazon", "oracle", "deloitte", "kpmg", "pwc", "ey",
+    "company",
+    "co",
+    "technologies",
+    "solutions",
+    "services",
+    "group",
+    "bank",
+    "university",
+    "college",
+    "institute",
+    "labs",
+    "consulting",
+    "private",
+    "hospital",
+    "school",
+    "agency",
+    "studio",
+    "foundation",
+    "partners",
+    "holdings",
+    "infosys",
+    "tcs",
+    "wipro",
+    "accenture",
+    "cognizant",
+    "capgemini",
+    "ibm",
+    "google",
+    "microsoft",
+    "amazon",
+    "oracle",
+    "deloitte",
+    "kpmg",
+    "pwc",
+    "ey",
 ];
 
 fn has_word(folded: &str, words: &[&str]) -> bool {
@@ -83,7 +223,12 @@ fn header_like(s: &str) -> bool {
     let first = t.chars().next().unwrap_or(' ');
     // "**Title**" (Markdown emphasis) is not a bullet; "* item" is.
     let emphasis = t.starts_with("**") || t.starts_with("__");
-    if !emphasis && matches!(first, '•' | '●' | '▪' | '◦' | '-' | '*' | '–' | '·' | '\u{f0b7}' | '\u{f0a7}' | '➢' | '✓') {
+    if !emphasis
+        && matches!(
+            first,
+            '•' | '●' | '▪' | '◦' | '-' | '*' | '–' | '·' | '\u{f0b7}' | '\u{f0a7}' | '➢' | '✓'
+        )
+    {
         return false;
     }
     if t.ends_with('.') && t.split_whitespace().count() > 4 {
@@ -95,7 +240,9 @@ fn header_like(s: &str) -> bool {
 /// Splits a header line into title / company / location pieces.
 fn pieces(s: &str) -> Vec<String> {
     let mut out = vec![s.to_string()];
-    for sep in ["  ", " | ", " — ", " – ", " - ", " at ", " @ ", ", ", " · ", " • ", "ï¼", "\u{ff0c}"] {
+    for sep in [
+        "  ", " | ", " — ", " – ", " - ", " at ", " @ ", ", ", " · ", " • ", "ï¼", "\u{ff0c}",
+    ] {
         out = out
             .into_iter()
             .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
@@ -103,11 +250,47 @@ fn pieces(s: &str) -> Vec<String> {
     }
     out.into_iter()
         .map(|p| {
-            p.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '|' | '\u{200b}' | '–' | '—' | '*' | '_' | '#'))
-                .to_string()
+            balance(p.trim_matches(|c: char| {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        ',' | '-' | '|' | ':' | '\u{200b}' | '–' | '—' | '*' | '_' | '#'
+                    )
+            }))
         })
         .filter(|p| !p.is_empty() && p.chars().any(char::is_alphabetic))
         .collect()
+}
+
+/// Drops a parenthesis left open or closed by a split ("ABC Technologies (", "Dnepr)").
+fn balance(p: &str) -> String {
+    let mut p = p.to_string();
+    loop {
+        let open = p.matches('(').count();
+        let close = p.matches(')').count();
+        let before = p.len();
+        if open > close {
+            if let Some(i) = p.rfind('(') {
+                if p[i + 1..].trim().is_empty() {
+                    p.truncate(i);
+                } else {
+                    p.push(')');
+                }
+            }
+        } else if close > open {
+            if let Some(i) = p.find(')') {
+                if p[..i].trim().is_empty() {
+                    p.replace_range(..=i, "");
+                } else {
+                    p.replace_range(i..=i, "");
+                }
+            }
+        }
+        p = p.trim().to_string();
+        if p.len() == before || open == close {
+            return p;
+        }
+    }
 }
 
 struct Anchor {
@@ -171,9 +354,9 @@ pub fn entries(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Experi
         // Header: lines above the anchor, the anchor's own text without the date, and up to
         // two short lines below it when the header is not complete yet.
         let mut head: Vec<String> = Vec::new();
-        for i in start..a.line {
-            if !lines[i].text.trim().is_empty() {
-                head.push(lines[i].text.trim().to_string());
+        for l in &lines[start..a.line] {
+            if !l.text.trim().is_empty() {
+                head.push(l.text.trim().to_string());
             }
         }
         let own = &lines[a.line].text;
@@ -201,7 +384,10 @@ pub fn entries(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Experi
             body_from = i;
         }
         let (title, company, location) = assign(&head);
-        let desc: Vec<&str> = (body_from..end).map(|i| lines[i].text.trim()).filter(|t| !t.is_empty()).collect();
+        let desc: Vec<&str> = (body_from..end)
+            .map(|i| lines[i].text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
         let span_end = lines[end - 1].end.min(text.len());
         let info = title.as_deref().map(normalize_title);
         out.push(Experience {
@@ -214,7 +400,10 @@ pub fn entries(text: &str, lines: &[Line], from: usize, to: usize) -> Vec<Experi
             current: a.range.current,
             location,
             description: desc.join("\n"),
-            span: Span { start: lines[start].start, end: span_end.max(lines[start].start) },
+            span: Span {
+                start: lines[start].start,
+                end: span_end.max(lines[start].start),
+            },
         });
     }
     out
@@ -233,7 +422,10 @@ fn assign(head: &[String]) -> (Option<String>, Option<String>, Option<String>) {
                 title = Some(p);
             } else if company.is_none() && (org_like(&p) || generic_company) {
                 company = Some(p);
-            } else if location.is_none() && (title.is_some() || company.is_some()) && location_like(&p) {
+            } else if location.is_none()
+                && (title.is_some() || company.is_some())
+                && location_like(&p)
+            {
                 location = Some(p);
             } else {
                 rest.push(p);
@@ -241,7 +433,9 @@ fn assign(head: &[String]) -> (Option<String>, Option<String>, Option<String>) {
         }
     }
     // Unclassified pieces fill the gaps in reading order: title first, then company.
-    let mut rest = rest.into_iter().filter(|p| !location_like(p) || p.split_whitespace().count() > 3);
+    let mut rest = rest
+        .into_iter()
+        .filter(|p| !location_like(p) || p.split_whitespace().count() > 3);
     if title.is_none() {
         title = rest.next();
     }

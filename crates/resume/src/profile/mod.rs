@@ -63,25 +63,40 @@ pub fn parse_profile_at(text: &str, today: YearMonth) -> Profile {
     let lines = split_lines(text);
 
     // Sections: each heading opens one that runs to the next heading.
-    let heads: Vec<sections::Heading> = (0..lines.len()).filter_map(|i| sections::heading(&lines, i)).collect();
+    let heads: Vec<sections::Heading> = (0..lines.len())
+        .filter_map(|i| sections::heading(&lines, i))
+        .collect();
     let mut secs: Vec<(Section, usize, usize)> = Vec::new(); // section, first content line, end line
     for (k, h) in heads.iter().enumerate() {
         let next_line = heads.get(k + 1).map_or(lines.len(), |n| n.line);
         let end = heads.get(k + 1).map_or(text.len(), |n| lines[n.line].start);
-        let first = if h.content_start < lines[h.line].end { h.line } else { h.line + 1 };
+        let first = if h.content_start < lines[h.line].end {
+            h.line
+        } else {
+            h.line + 1
+        };
         secs.push((
             Section {
                 kind: h.kind,
                 heading: h.text.clone(),
-                span: Span { start: h.content_start.min(end), end },
+                span: Span {
+                    start: h.content_start.min(end),
+                    end,
+                },
             },
             first,
             next_line,
         ));
     }
     let default_header = floor_boundary(text, 600);
-    let header_end = heads.first().map_or(default_header, |h| lines[h.line].start);
-    let header_end = if header_end < 20 { default_header } else { header_end };
+    let header_end = heads
+        .first()
+        .map_or(default_header, |h| lines[h.line].start);
+    let header_end = if header_end < 20 {
+        default_header
+    } else {
+        header_end
+    };
 
     let mut p = Profile {
         contact: contact::extract(text, &lines, header_end),
@@ -89,12 +104,21 @@ pub fn parse_profile_at(text: &str, today: YearMonth) -> Profile {
     };
 
     // Experience: in experience sections, or (without any) everywhere but education.
-    let exp_secs: Vec<&(Section, usize, usize)> = secs.iter().filter(|s| s.0.kind == SectionKind::Experience).collect();
+    let exp_secs: Vec<&(Section, usize, usize)> = secs
+        .iter()
+        .filter(|s| s.0.kind == SectionKind::Experience)
+        .collect();
     if exp_secs.is_empty() {
         let mut from = 0;
         let mut blocks: Vec<(usize, usize)> = Vec::new();
         for s in &secs {
-            if matches!(s.0.kind, SectionKind::Education | SectionKind::Certifications | SectionKind::Projects | SectionKind::Languages) {
+            if matches!(
+                s.0.kind,
+                SectionKind::Education
+                    | SectionKind::Certifications
+                    | SectionKind::Projects
+                    | SectionKind::Languages
+            ) {
                 let hl = s.1.saturating_sub(1).max(from);
                 blocks.push((from, hl));
                 from = s.2;
@@ -108,13 +132,19 @@ pub fn parse_profile_at(text: &str, today: YearMonth) -> Profile {
         }
     } else {
         for s in exp_secs {
-            p.experience.extend(experience::entries(text, &lines, s.1, s.2));
+            p.experience
+                .extend(experience::entries(text, &lines, s.1, s.2));
         }
     }
 
     // Education.
     for s in secs.iter().filter(|s| s.0.kind == SectionKind::Education) {
-        p.education.extend(education::entries(&lines, s.1, s.2, today.year.saturating_add(6)));
+        p.education.extend(education::entries(
+            &lines,
+            s.1,
+            s.2,
+            today.year.saturating_add(6),
+        ));
     }
 
     // Summary, certifications, languages.
@@ -124,7 +154,10 @@ pub fn parse_profile_at(text: &str, today: YearMonth) -> Profile {
         .map(|s| text[s.0.span.start..s.0.span.end].trim())
         .filter(|s| !s.is_empty())
         .map(|s| s.chars().take(1500).collect());
-    for s in secs.iter().filter(|s| s.0.kind == SectionKind::Certifications) {
+    for s in secs
+        .iter()
+        .filter(|s| s.0.kind == SectionKind::Certifications)
+    {
         for l in list_items(&text[s.0.span.start..s.0.span.end]) {
             if l.len() <= 150 && !p.certifications.contains(&l) {
                 p.certifications.push(l);
@@ -150,7 +183,14 @@ pub fn parse_profile_at(text: &str, today: YearMonth) -> Profile {
         .collect();
     let months = dates::merged_months(intervals);
     let dated = months as f32 / 12.0;
-    let stated = stated_years(text, header_end.max(secs.iter().find(|s| s.0.kind == SectionKind::Summary).map_or(0, |s| s.0.span.end)));
+    let stated = stated_years(
+        text,
+        header_end.max(
+            secs.iter()
+                .find(|s| s.0.kind == SectionKind::Summary)
+                .map_or(0, |s| s.0.span.end),
+        ),
+    );
     p.total_years = round1(match stated {
         Some(s) if s > dated => s,
         _ => dated,
@@ -193,20 +233,90 @@ fn stated_years(text: &str, upto: usize) -> Option<f32> {
 /// Non-empty lines of a list section, bullets stripped.
 fn list_items(s: &str) -> Vec<String> {
     s.lines()
-        .map(|l| l.trim().trim_start_matches(|c: char| !c.is_alphanumeric()).trim().to_string())
+        .map(|l| {
+            l.trim()
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .trim()
+                .to_string()
+        })
         .filter(|l| !l.is_empty())
         .collect()
 }
 
 const LANGUAGES: &[&str] = &[
-    "english", "german", "french", "spanish", "italian", "portuguese", "dutch", "russian", "chinese",
-    "mandarin", "cantonese", "japanese", "korean", "arabic", "hindi", "urdu", "bengali", "bangla", "punjabi",
-    "tamil", "telugu", "marathi", "gujarati", "kannada", "malayalam", "turkish", "polish", "swedish",
-    "norwegian", "danish", "finnish", "greek", "hebrew", "persian", "farsi", "ukrainian", "czech",
-    "hungarian", "romanian", "vietnamese", "thai", "indonesian", "malay", "tagalog", "filipino", "swahili",
-    "catalan", "croatian", "serbian", "bulgarian", "slovak", "slovenian", "latin", "deutsch", "englisch",
-    "franzosisch", "spanisch", "italienisch", "russisch", "anglais", "allemand", "francais", "espagnol",
-    "italien", "ingles", "aleman", "frances", "espanol", "italiano", "portugues", "odia", "oriya", "sanskrit",
+    "english",
+    "german",
+    "french",
+    "spanish",
+    "italian",
+    "portuguese",
+    "dutch",
+    "russian",
+    "chinese",
+    "mandarin",
+    "cantonese",
+    "japanese",
+    "korean",
+    "arabic",
+    "hindi",
+    "urdu",
+    "bengali",
+    "bangla",
+    "punjabi",
+    "tamil",
+    "telugu",
+    "marathi",
+    "gujarati",
+    "kannada",
+    "malayalam",
+    "turkish",
+    "polish",
+    "swedish",
+    "norwegian",
+    "danish",
+    "finnish",
+    "greek",
+    "hebrew",
+    "persian",
+    "farsi",
+    "ukrainian",
+    "czech",
+    "hungarian",
+    "romanian",
+    "vietnamese",
+    "thai",
+    "indonesian",
+    "malay",
+    "tagalog",
+    "filipino",
+    "swahili",
+    "catalan",
+    "croatian",
+    "serbian",
+    "bulgarian",
+    "slovak",
+    "slovenian",
+    "latin",
+    "deutsch",
+    "englisch",
+    "franzosisch",
+    "spanisch",
+    "italienisch",
+    "russisch",
+    "anglais",
+    "allemand",
+    "francais",
+    "espagnol",
+    "italien",
+    "ingles",
+    "aleman",
+    "frances",
+    "espanol",
+    "italiano",
+    "portugues",
+    "odia",
+    "oriya",
+    "sanskrit",
 ];
 
 fn is_language(piece: &str) -> bool {
@@ -224,13 +334,19 @@ fn skills(text: &str, p: &Profile, today: YearMonth) -> Vec<ProfileSkill> {
     // accepted.
     let mut by: BTreeMap<&'static str, Vec<Span>> = BTreeMap::new();
     for m in extract_skills(text) {
-        by.entry(m.skill).or_default().push(Span { start: m.start, end: m.end });
+        by.entry(m.skill).or_default().push(Span {
+            start: m.start,
+            end: m.end,
+        });
     }
     let mut off = 0;
     for para in text.split_inclusive("\n\n") {
         for m in extract_skills(para) {
             if let Some(v) = by.get_mut(m.skill) {
-                let span = Span { start: off + m.start, end: off + m.end };
+                let span = Span {
+                    start: off + m.start,
+                    end: off + m.end,
+                };
                 if !v.contains(&span) {
                     v.push(span);
                 }
@@ -247,7 +363,11 @@ fn skills(text: &str, p: &Profile, today: YearMonth) -> Vec<ProfileSkill> {
             let iv: Vec<(i32, i32)> = p
                 .experience
                 .iter()
-                .filter(|e| evidence.iter().any(|s| s.start >= e.span.start && s.end <= e.span.end))
+                .filter(|e| {
+                    evidence
+                        .iter()
+                        .any(|s| s.start >= e.span.start && s.end <= e.span.end)
+                })
                 .filter_map(|e| dates::interval(e.start?, e.end, today))
                 .collect();
             let years = (!iv.is_empty()).then(|| round1(dates::merged_months(iv) as f32 / 12.0));
@@ -260,7 +380,12 @@ fn skills(text: &str, p: &Profile, today: YearMonth) -> Vec<ProfileSkill> {
         })
         .collect();
     // Most-evidenced first, then by name for a stable order.
-    out.sort_by(|a, b| b.evidence.len().cmp(&a.evidence.len()).then_with(|| a.name.cmp(&b.name)));
+    out.sort_by(|a, b| {
+        b.evidence
+            .len()
+            .cmp(&a.evidence.len())
+            .then_with(|| a.name.cmp(&b.name))
+    });
     out
 }
 

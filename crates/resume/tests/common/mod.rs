@@ -37,7 +37,10 @@ pub fn pdf_with(pages: &[Vec<Run<'_>>], encrypted: bool) -> Vec<u8> {
             ops.push(Operation::new("ET", vec![]));
         }
         let content = Content { operations: ops };
-        let content_id = doc.add_object(Stream::new(dictionary! {}, content.encode().expect("encode")));
+        let content_id = doc.add_object(Stream::new(
+            dictionary! {},
+            content.encode().expect("encode"),
+        ));
         let page_id = doc.add_object(dictionary! {
             "Type" => "Page",
             "Parent" => pages_id,
@@ -59,7 +62,10 @@ pub fn pdf_with(pages: &[Vec<Run<'_>>], encrypted: bool) -> Vec<u8> {
     let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog_id);
     if encrypted {
-        let key = Object::String(b"0123456789abcdef0123456789abcdef".to_vec(), lopdf::StringFormat::Hexadecimal);
+        let key = Object::String(
+            b"0123456789abcdef0123456789abcdef".to_vec(),
+            lopdf::StringFormat::Hexadecimal,
+        );
         let enc = doc.add_object(dictionary! {
             "Filter" => "Standard",
             "V" => 1,
@@ -70,7 +76,10 @@ pub fn pdf_with(pages: &[Vec<Run<'_>>], encrypted: bool) -> Vec<u8> {
             "U" => key,
         });
         doc.trailer.set("Encrypt", enc);
-        let id = Object::String(b"0011223344556677".to_vec(), lopdf::StringFormat::Hexadecimal);
+        let id = Object::String(
+            b"0011223344556677".to_vec(),
+            lopdf::StringFormat::Hexadecimal,
+        );
         doc.trailer.set("ID", vec![id.clone(), id]);
     }
     let mut buf = Vec::new();
@@ -80,13 +89,18 @@ pub fn pdf_with(pages: &[Vec<Run<'_>>], encrypted: bool) -> Vec<u8> {
 
 /// Lines top-down at x, 14 pt apart, starting at y.
 pub fn column<'a>(x: f64, y: f64, lines: &[&'a str]) -> Vec<Run<'a>> {
-    lines.iter().enumerate().map(|(i, t)| (x, y - 14.0 * i as f64, 10.0, *t)).collect()
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (x, y - 14.0 * i as f64, 10.0, *t))
+        .collect()
 }
 
 pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, data) in entries {
-        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
         w.start_file(*name, opts).expect("start");
         w.write_all(data).expect("write");
     }
@@ -94,14 +108,19 @@ pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// A DOCX whose body has the given paragraphs, one table row (two cells) and a text box.
 pub fn docx(paragraphs: &[&str], table: &[(&str, &str)], text_box: &str) -> Vec<u8> {
     let mut body = String::new();
     for p in paragraphs {
-        body.push_str(&format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", esc(p)));
+        body.push_str(&format!(
+            "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            esc(p)
+        ));
     }
     if !table.is_empty() {
         body.push_str("<w:tbl>");
@@ -139,16 +158,21 @@ pub fn odt(paragraphs: &[&str]) -> Vec<u8> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>{body}</office:text></office:body></office:document-content>"
     );
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     w.start_file("mimetype", stored).expect("start");
-    w.write_all(b"application/vnd.oasis.opendocument.text").expect("write");
-    let def = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    w.write_all(b"application/vnd.oasis.opendocument.text")
+        .expect("write");
+    let def = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     w.start_file("content.xml", def).expect("start");
     w.write_all(xml.as_bytes()).expect("write");
     w.finish().expect("finish").into_inner()
 }
 
 pub fn fixture(name: &str) -> Vec<u8> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     std::fs::read(p).expect("fixture")
 }
