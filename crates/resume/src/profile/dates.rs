@@ -109,7 +109,7 @@ fn token_pattern() -> String {
     let m = month_pattern();
     // Order matters: the regex takes the first alternative that matches at a position.
     format!(
-        r"(?:(?:{m})\.?,?\s*(?:\d{{1,2}},\s*)?(?:19|20)\d{{2}}|(?:{m})\.?\s*['’]\d{{2}}|(?:0?[1-9]|1[0-2])\s*[/.\-]\s*(?:19|20)\d{{2}}|(?:19|20)\d{{2}}\s*[/.\-]\s*(?:0[1-9]|1[0-2])\b|(?:19|20)\d{{2}})"
+        r"(?:(?:{m})\.?[,/\-]?\s*(?:\d{{1,2}},\s*)?(?:19|20)\d{{2}}|(?:{m})\.?\s*['’]\d{{2}}|(?:0?[1-9]|1[0-2])\s*[/.\-]\s*(?:19|20)\d{{2}}|(?:19|20)\d{{2}}\s*[/.\-]\s*(?:0[1-9]|1[0-2])\b|(?:19|20)\d{{2}})"
     )
 }
 
@@ -127,7 +127,7 @@ pub fn since_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let t = token_pattern();
-        let pat = format!(r"(?i)\b(?:since|seit|depuis|desde|from)\s+(?:(?:le|el|dem)\s+)?(?P<a>{t})\b(?:\s*(?:[-–—]|to|bis)\s*(?:{PRESENT})?)?");
+        let pat = format!(r"(?i)\b(?:since|seit|depuis|desde)\s+(?:(?:le|el|dem)\s+)?(?P<a>{t})\b(?:\s*(?:[-–—]|to|bis)\s*(?:{PRESENT})?)?");
         Regex::new(&pat).expect("since pattern")
     })
 }
@@ -216,6 +216,11 @@ pub fn find_range(line: &str) -> Option<Range> {
             }
         }
     }
+    // "Since 2020" is a date line only when short: "founded in India since 1962" in a
+    // sentence is not a position.
+    if line.split_whitespace().count() > 8 {
+        return None;
+    }
     let c = since_re().captures(line)?;
     let start = parse_token(c.name("a")?.as_str())?;
     let m = c.get(0)?;
@@ -296,6 +301,9 @@ mod tests {
         let r = find_range("( 1/1999 to 1/2006)").unwrap();
         assert_eq!((r.start, r.end), (ym(1999, 1), Some(ym(2006, 1))));
         assert!(find_range("Phone 555 1234").is_none());
+        let r = find_range("Sr. Software Engineer May/2008 - May/2016").unwrap();
+        assert_eq!((r.start, r.end), (ym(2008, 5), Some(ym(2016, 5))));
+        assert!(find_range("The port has been in operation in India since 1962 and grew").is_none());
     }
 
     #[test]
