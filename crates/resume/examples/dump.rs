@@ -5,10 +5,16 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let profile = args.iter().any(|a| a == "--profile");
     // `--today=2019-01`: the date "present" stands for.
-    let today = args.iter().find_map(|a| a.strip_prefix("--today=")).and_then(|d| {
-        let (y, m) = d.split_once('-')?;
-        Some(hirekit_model::profile::YearMonth { year: y.parse().ok()?, month: m.parse().ok()? })
-    });
+    let today = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--today="))
+        .and_then(|d| {
+            let (y, m) = d.split_once('-')?;
+            Some(hirekit_model::profile::YearMonth {
+                year: y.parse().ok()?,
+                month: m.parse().ok()?,
+            })
+        });
     for a in args.iter().filter(|a| !a.starts_with("--")) {
         let bytes = std::fs::read(a).expect("read");
         match hirekit_resume::parse_bytes(&bytes, a, &limits) {
@@ -16,7 +22,10 @@ fn main() {
                 if let Some(t) = today {
                     p.profile = hirekit_resume::parse_profile_at(&p.document.text, t);
                 }
-                println!("===== {a}\n{}", serde_json::to_string_pretty(&p.profile).expect("json"))
+                println!(
+                    "===== {a}\n{}",
+                    serde_json::to_string_pretty(&p.profile).expect("json")
+                )
             }
             Ok(p) => {
                 let d = p.document;

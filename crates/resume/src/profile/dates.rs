@@ -303,7 +303,9 @@ mod tests {
         assert!(find_range("Phone 555 1234").is_none());
         let r = find_range("Sr. Software Engineer May/2008 - May/2016").unwrap();
         assert_eq!((r.start, r.end), (ym(2008, 5), Some(ym(2016, 5))));
-        assert!(find_range("The port has been in operation in India since 1962 and grew").is_none());
+        assert!(
+            find_range("The port has been in operation in India since 1962 and grew").is_none()
+        );
     }
 
     #[test]
