@@ -11,6 +11,7 @@ mod normalize;
 mod progress;
 mod search;
 mod roles;
+mod resume;
 mod sources;
 
 use std::net::SocketAddr;
@@ -97,6 +98,9 @@ hirekit search '\"platform engineer\" -intern' --country DE --sort newest --json
     Role(roles::RoleCmd),
     /// Print an interview kit for a role and seniority (Markdown, printable HTML or JSON)
     Kit(kits::KitArgs),
+    /// Resume documents → candidate profiles
+    #[command(subcommand)]
+    Resume(resume::ResumeCmd),
 }
 
 #[derive(Args, Debug)]
@@ -193,6 +197,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Bench(c) => bench::run(&settings, c).await,
         Command::Role(c) => roles::run(c),
         Command::Kit(a) => kits::run(&a),
+        Command::Resume(c) => resume::run(c),
     }
 }
 

@@ -8,6 +8,7 @@ mod jd;
 mod observe;
 mod search;
 mod roles;
+mod resumes;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -34,6 +35,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(roles::RolesDoc::openapi());
     doc.merge(kits::KitsDoc::openapi());
     doc.merge(jd::JdDoc::openapi());
+    doc.merge(resumes::ResumesDoc::openapi());
     doc
 }
 
@@ -66,10 +68,12 @@ pub fn router(state: AppState) -> Router {
         .merge(jd::routes())
         .merge(observe::routes(metrics))
         .merge(roles::routes())
+        // The 1 MiB cap covers the routes above; uploads carry their own, larger one.
+        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .merge(resumes::routes())
         .layer(axum::middleware::from_fn(observe::track))
         .layer(TraceLayer::new_for_http())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .with_state(state)
 }
 

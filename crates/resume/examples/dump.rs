@@ -1,0 +1,40 @@
+//! Prints the extracted text (or with `--profile`, the parsed profile as JSON) of each file:
+//! `cargo run -p hirekit-resume --example dump -- [--profile] FILE…`
+fn main() {
+    let limits = hirekit_resume::Limits::default();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let profile = args.iter().any(|a| a == "--profile");
+    // `--today=2019-01`: the date "present" stands for.
+    let today = args
+        .iter()
+        .find_map(|a| a.strip_prefix("--today="))
+        .and_then(|d| {
+            let (y, m) = d.split_once('-')?;
+            Some(hirekit_model::profile::YearMonth {
+                year: y.parse().ok()?,
+                month: m.parse().ok()?,
+            })
+        });
+    for a in args.iter().filter(|a| !a.starts_with("--")) {
+        let bytes = std::fs::read(a).expect("read");
+        match hirekit_resume::parse_bytes(&bytes, a, &limits) {
+            Ok(mut p) if profile => {
+                if let Some(t) = today {
+                    p.profile = hirekit_resume::parse_profile_at(&p.document.text, t);
+                }
+                println!(
+                    "===== {a}\n{}",
+                    serde_json::to_string_pretty(&p.profile).expect("json")
+                )
+            }
+            Ok(p) => {
+                let d = p.document;
+                println!(
+                    "===== {a} ({:?}, {:?} pages, {:?})\n{}",
+                    d.format, d.pages, d.warnings, d.text
+                )
+            }
+            Err(e) => println!("===== {a}: ERROR {e}"),
+        }
+    }
+}
