@@ -1,0 +1,550 @@
+//! Criteria derived from a job description or a stored posting.
+//!
+//! Rules (general, English):
+//! - Sections are found by their headings ("Requirements", "Must have", "Qualifications",
+//!   "What you bring" → required; "Nice to have", "Preferred", "Bonus", "Pluses" → nice;
+//!   other headings such as "Responsibilities" or "Benefits" end them). "Must have: A, B"
+//!   on one line works too, and so does a heading inside a run-on paragraph ("…
+//!   Requirements: …").
+//! - A required item becomes a must-have when it is a short line (a bullet) or its sentence
+//!   says "must"/"required"/"mandatory"; skills in long required paragraphs are nice-to-haves
+//!   of weight 1.5 (a paragraph of fifteen "requirements" is a wish list, and knocking out on
+//!   a guess is worse than ranking on it). At most 8 derived must-haves.
+//! - Alternatives: "Kafka or RabbitMQ", "Kafka/RabbitMQ", "one of Java, Kotlin, Scala",
+//!   and examples after a generic phrase ("a SQL database (PostgreSQL, MySQL)") make one
+//!   requirement.
+//! - Other skills anywhere in the text are nice-to-haves of weight 0.5; items under "nice to
+//!   have" weigh 1.
+//! - "5+ years of Python" → minimum years with Python; "3+ years of (professional)
+//!   experience" → minimum total years (the largest required figure; a range gives its low end).
+//! - Education: "Bachelor's/Master's/PhD" in a required sentence that does not accept
+//!   "equivalent" experience.
+//! - Title (first short line, or the posting's title): seniority and title keywords.
+
+use crate::concepts::generic_phrases;
+use crate::criteria::{Criteria, LocationRule, Requirement, SalaryCeiling, Weighted};
+use crate::evaluate::edu_rank;
+use hirekit_model::skills::extract_skills;
+use hirekit_model::title::normalize_title;
+use hirekit_model::Posting;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Longest text read; longer inputs are cut (at a char boundary).
+const MAX_TEXT: usize = 200_000;
+const MAX_DERIVED_MUST: usize = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Mode {
+    None,
+    Must,
+    Nice,
+}
+
+const MUST_CUES: &[&str] = &[
+    "requirements",
+    "required",
+    "must have",
+    "must-have",
+    "must haves",
+    "must-haves",
+    "qualifications",
+    "minimum qualifications",
+    "basic qualifications",
+    "required qualifications",
+    "required skills",
+    "what you bring",
+    "what you'll bring",
+    "what we're looking for",
+    "what we are looking for",
+    "who you are",
+    "you have",
+    "you should have",
+    "skills and experience",
+    "skills & experience",
+    "experience and skills",
+    "minimum skills and competencies",
+    "minimum skills",
+    "essential skills",
+    "essential",
+    "mandatory",
+    "key skills",
+    "technical skills",
+    "your profile",
+    "your skills",
+    "about you",
+];
+const NICE_CUES: &[&str] = &[
+    "nice to have",
+    "nice-to-have",
+    "nice to haves",
+    "nice-to-haves",
+    "preferred",
+    "preferred qualifications",
+    "preferred skills",
+    "bonus",
+    "bonus points",
+    "pluses",
+    "plus",
+    "a plus",
+    "desirable",
+    "desired skills",
+    "good to have",
+    "extra credit",
+    "it would be great if",
+    "ideally",
+];
+const OTHER_CUES: &[&str] = &[
+    "responsibilities",
+    "what you'll do",
+    "what you will do",
+    "the role",
+    "about us",
+    "about the role",
+    "about the company",
+    "benefits",
+    "perks",
+    "we offer",
+    "what we offer",
+    "compensation",
+    "salary",
+    "duties",
+    "essential duties and responsibilities",
+    "how to apply",
+    "primary purpose",
+    "summary",
+    "overview",
+];
+
+fn norm_heading(s: &str) -> String {
+    s.trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| c == ':' || c == '-' || c.is_whitespace())
+        .to_lowercase()
+}
+
+fn heading_mode(h: &str) -> Option<Mode> {
+    let h = norm_heading(h);
+    if h.is_empty() || h.len() > 60 {
+        return None;
+    }
+    // Nice first: "preferred qualifications" is nice, not required.
+    if NICE_CUES.iter().any(|c| h == *c || h.starts_with(&format!("{c} ")) || h.ends_with(&format!(" {c}")) || h.contains(&format!("{c} (")))
+        || h.contains("nice to have")
+        || h.contains("preferred")
+    {
+        return Some(Mode::Nice);
+    }
+    if MUST_CUES.iter().any(|c| h == *c || h.starts_with(&format!("{c} ")) || h.ends_with(&format!(" {c}"))) {
+        return Some(Mode::Must);
+    }
+    if OTHER_CUES.iter().any(|c| h == *c || h.starts_with(c)) {
+        return Some(Mode::None);
+    }
+    None
+}
+
+/// Inline "Cue: content" switches within a line ("Must have: Rust, Kafka").
+fn inline_cue_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let mut cues: Vec<&str> = MUST_CUES.iter().chain(NICE_CUES).chain(OTHER_CUES).copied().collect();
+        cues.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let alt = cues.iter().map(|c| regex::escape(c)).collect::<Vec<_>>().join("|");
+        Regex::new(&format!(r"(?i)\b({alt})\s*:")).expect("valid cue regex")
+    })
+}
+
+fn years_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(\d{1,2})(?:\.\d)?\s*(?:\+|plus)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*\+?\s*)?(?:years?|yrs?)\b")
+            .expect("valid regex")
+    })
+}
+
+fn must_word_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b(must|required|requires|mandatory|essential)\b").expect("valid regex"))
+}
+
+fn nice_word_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(nice to have|nice-to-have|preferred|a plus|is a plus|bonus|desirable|ideally|advantage)\b")
+            .expect("valid regex")
+    })
+}
+
+fn edu_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(ph\.?d|doctorate|master'?s|bachelor'?s|b\.?s\.?/m\.?s|bs/ms|b\.?sc|m\.?sc|associate'?s) (?:degree)?").expect("valid regex")
+    })
+}
+
+/// An item found in a requirement line: a skill or a generic phrase.
+struct Item {
+    start: usize,
+    end: usize,
+    label: String,
+}
+
+fn items(seg: &str) -> Vec<Item> {
+    // Generic phrases first: "SQL database" is one item, not the skill "SQL".
+    let lower = seg.to_ascii_lowercase();
+    let mut v: Vec<Item> = Vec::new();
+    for p in generic_phrases() {
+        for (s, e) in crate::text::find_word_all(&lower, p, 4) {
+            if !v.iter().any(|it| it.start < e && s < it.end) {
+                v.push(Item {
+                    start: s,
+                    end: e,
+                    label: (*p).to_string(),
+                });
+            }
+        }
+    }
+    for m in extract_skills(seg) {
+        if !v.iter().any(|it| it.start < m.end && m.start < it.end) {
+            v.push(Item {
+                start: m.start,
+                end: m.end,
+                label: m.skill.to_string(),
+            });
+        }
+    }
+    v.sort_by_key(|i| i.start);
+    v
+}
+
+/// Groups the items of one requirement line into requirements (alternatives together).
+fn group(seg: &str, its: &[Item]) -> Vec<Requirement> {
+    if its.is_empty() {
+        return vec![];
+    }
+    let lower = seg.to_ascii_lowercase();
+    let before_first = &lower[..its[0].start];
+    if Regex::new(r"\b(one of|any of|either|at least one of|one or more of)\b")
+        .map(|r| r.is_match(before_first))
+        .unwrap_or(false)
+    {
+        return vec![Requirement::new(its.iter().map(|i| i.label.clone()))];
+    }
+    let mut groups: Vec<Vec<&Item>> = vec![vec![&its[0]]];
+    // Open "(e.g. …" / "such as …" after a generic phrase: following items join it.
+    let mut examples_open = false;
+    for w in its.windows(2) {
+        let gap = lower[w[0].end..w[1].start].trim();
+        let gap_words = gap.trim_matches(|c: char| c == ',' || c.is_whitespace());
+        let joins_or = matches!(gap_words, "or" | "/" | "and/or" | "|" | "or a" | "or an" | "or other" | ", or")
+            || gap == "/"
+            || gap == ", or";
+        let opens = gap.starts_with('(')
+            || gap.contains("e.g")
+            || gap.contains("such as")
+            || gap.contains("like")
+            || gap.contains("including");
+        if opens && generic_phrases().contains(&w[0].label.as_str()) {
+            examples_open = true;
+        }
+        let continues_examples = examples_open && !gap.contains(')') && gap.len() <= 6;
+        let join = joins_or || (examples_open && (opens || continues_examples));
+        if !(opens || continues_examples) {
+            examples_open = false;
+        }
+        if join {
+            if let Some(g) = groups.last_mut() {
+                g.push(&w[1]);
+            }
+        } else {
+            groups.push(vec![&w[1]]);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|g| {
+            let mut alts: Vec<String> = Vec::new();
+            for i in g {
+                if !alts.contains(&i.label) {
+                    alts.push(i.label.clone());
+                }
+            }
+            Requirement { alternatives: alts }
+        })
+        .collect()
+}
+
+fn push_nice(c: &mut Criteria, label: &str, weight: f32) {
+    if c.must_have.iter().any(|r| r.alternatives.iter().any(|a| a == label)) {
+        return;
+    }
+    match c.nice_to_have.iter_mut().find(|w| w.skill == label) {
+        Some(w) => w.weight = w.weight.max(weight),
+        None => c.nice_to_have.push(Weighted {
+            skill: label.to_string(),
+            weight,
+        }),
+    }
+}
+
+/// Sentences of a segment (". ", "; ", "? ", "! " and bullet characters end one).
+fn sentences(seg: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let b = seg.as_bytes();
+    let mut start = 0;
+    for i in 0..b.len() {
+        let end_here = matches!(b[i], b'.' | b';' | b'?' | b'!') && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace())
+            // "Node.js" and "e.g." stay inside.
+            && !(b[i] == b'.' && i >= 2 && seg[..i].ends_with("e.g"));
+        let bullet = seg.is_char_boundary(i) && seg[i..].starts_with('•');
+        if end_here || bullet {
+            let e = if bullet { i } else { i + 1 };
+            if e > start {
+                out.push(&seg[start..e]);
+            }
+            start = if bullet { i + '•'.len_utf8() } else { i + 1 };
+        }
+    }
+    if start < seg.len() {
+        out.push(&seg[start..]);
+    }
+    out
+}
+
+fn years_from(sentence: &str, mode: Mode, c: &mut Criteria) {
+    if mode == Mode::Nice || nice_word_re().is_match(sentence) {
+        return;
+    }
+    let ms: Vec<_> = years_re().captures_iter(sentence).collect();
+    for (k, cap) in ms.iter().enumerate() {
+        let Some(whole) = cap.get(0) else { continue };
+        let Ok(n) = cap[1].parse::<f32>() else { continue };
+        if !(1.0..=20.0).contains(&n) {
+            continue;
+        }
+        // Context: up to the next figure of years, 100 bytes at most.
+        let mut end = ms.get(k + 1).and_then(|m| m.get(0)).map(|m| m.start()).unwrap_or(sentence.len());
+        end = end.min(whole.end() + 100);
+        while !sentence.is_char_boundary(end) {
+            end -= 1;
+        }
+        let ctx = &sentence[whole.end()..end];
+        let ctx_l = ctx.to_ascii_lowercase();
+        // "5 years of Python", "5+ years experience with Java": skills right after.
+        let lead = ctx_l.trim_start();
+        let skills: Vec<String> = items(ctx).into_iter().take(3).map(|i| i.label).collect();
+        let about_skill = !skills.is_empty()
+            && (lead.starts_with("of") || lead.starts_with("in") || lead.starts_with("with") || lead.starts_with("using")
+                || lead.starts_with("experience") || lead.starts_with("hands") || lead.starts_with("professional")
+                || lead.starts_with("'") || lead.starts_with("’") || lead.starts_with("working"));
+        if about_skill {
+            for s in skills {
+                if !c.min_years_with.iter().any(|(k, _)| *k == s) {
+                    c.min_years_with.push((s, n));
+                }
+            }
+        } else if ctx_l.contains("experience") || sentence.to_ascii_lowercase().contains("experience") {
+            c.min_total_years = Some(c.min_total_years.map_or(n, |y| y.max(n)));
+        }
+    }
+}
+
+fn apply_segment(seg: &str, mode: Mode, c: &mut Criteria, must_count: &mut usize) {
+    let bullet_like = seg.trim().len() <= 200;
+    for sent in sentences(seg) {
+        years_from(sent, mode, c);
+        let explicit_nice = nice_word_re().is_match(sent);
+        let explicit_must = must_word_re().is_match(sent) && !explicit_nice;
+        let its = items(sent);
+        let effective = if explicit_nice {
+            Mode::Nice
+        } else if explicit_must {
+            Mode::Must
+        } else {
+            mode
+        };
+        if effective == Mode::Must && (bullet_like || explicit_must) {
+            let lower = sent.to_ascii_lowercase();
+            if !lower.contains("equivalent") && !lower.contains("or related experience") {
+                if let Some(m) = edu_re().find(sent) {
+                    let level = edu_rank(&m.as_str().replace(['.', '\'', '’'], "")).unwrap_or(3);
+                    let name = match level {
+                        5 => "phd",
+                        4 => "master",
+                        3 => "bachelor",
+                        2 => "associate",
+                        _ => "diploma",
+                    };
+                    let lower_level = c.education.as_deref().and_then(edu_rank).is_none_or(|l| level < l);
+                    if lower_level {
+                        c.education = Some(name.to_string());
+                    }
+                }
+            }
+        }
+        for req in group(sent, &its) {
+            match effective {
+                Mode::Must if (bullet_like || explicit_must) && *must_count < MAX_DERIVED_MUST => {
+                    if !c.must_have.contains(&req) {
+                        for a in &req.alternatives {
+                            c.nice_to_have.retain(|w| w.skill != *a);
+                        }
+                        c.must_have.push(req);
+                        *must_count += 1;
+                    }
+                }
+                Mode::Must => req.alternatives.iter().for_each(|a| push_nice(c, a, 1.5)),
+                Mode::Nice => req.alternatives.iter().for_each(|a| push_nice(c, a, 1.0)),
+                Mode::None => req.alternatives.iter().for_each(|a| push_nice(c, a, 0.5)),
+            }
+        }
+    }
+}
+
+/// Role words of a title that say what the job is (not its level or place).
+fn title_keywords(title: &str) -> Vec<String> {
+    const SKIP: &[&str] = &[
+        "senior", "junior", "sr", "jr", "lead", "principal", "staff", "level", "entry", "mid", "remote", "hybrid",
+        "developer", "engineer", "programmer", "specialist", "consultant", "i", "ii", "iii", "iv", "the", "a", "an",
+        "of", "and", "for", "in", "with", "to", "at", "m", "w", "d", "f", "h", "years", "year", "experience", "intern",
+        "internship", "associate", "contract", "full", "time", "part",
+    ];
+    // The role part: before " - ", " | ", " (" and ",".
+    let mut t = title;
+    for sep in [" - ", " | ", " – ", " (", ", ", " @ "] {
+        if let Some(i) = t.find(sep) {
+            t = &t[..i];
+        }
+    }
+    let mut out = Vec::new();
+    for w in t.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#' || c == '.')) {
+        let w = w.trim_matches('.').to_lowercase();
+        if w.len() < 2 && w != "c" || SKIP.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    }
+    out.truncate(3);
+    out
+}
+
+fn cut(text: &str) -> &str {
+    let mut e = text.len().min(MAX_TEXT);
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    &text[..e]
+}
+
+impl Criteria {
+    /// Criteria from a job description's text. Never fails; an empty text gives criteria
+    /// with only `job_text` set.
+    pub fn derive_from_text(jd_text: &str) -> Criteria {
+        let text = cut(jd_text);
+        let mut c = Criteria::default();
+        let mut mode = Mode::None;
+        let mut must_count = 0usize;
+        let mut first_line: Option<&str> = None;
+        for line in text.lines() {
+            let l = line.trim();
+            if l.is_empty() {
+                continue;
+            }
+            if first_line.is_none() {
+                first_line = Some(l);
+            }
+            // A heading line on its own.
+            if let Some(m) = heading_mode(l) {
+                if l.len() <= 60 && !l.contains(". ") {
+                    mode = m;
+                    continue;
+                }
+            }
+            // Inline cues split the line; the part before the first cue keeps the mode.
+            let mut cuts: Vec<(usize, usize, Mode)> = Vec::new();
+            for cap in inline_cue_re().captures_iter(l) {
+                if let (Some(all), Some(name)) = (cap.get(0), cap.get(1)) {
+                    if let Some(m) = heading_mode(name.as_str()) {
+                        cuts.push((all.start(), all.end(), m));
+                    }
+                }
+            }
+            let mut pos = 0;
+            let mut seg_mode = mode;
+            for (s, e, m) in cuts {
+                apply_segment(&l[pos..s], seg_mode, &mut c, &mut must_count);
+                pos = e;
+                seg_mode = m;
+            }
+            apply_segment(&l[pos..], seg_mode, &mut c, &mut must_count);
+            // A bullet list keeps the heading's mode; a cue inside a run-on line holds
+            // for the rest of that line only when the line was a paragraph.
+            if pos > 0 && l.len() <= 200 {
+                mode = seg_mode;
+            }
+        }
+        if let Some(t) = first_line.filter(|t| t.len() <= 100 && !t.contains(". ")) {
+            let info = normalize_title(t);
+            if let Some(s) = info.seniority {
+                c.seniority = Some((s, s));
+            }
+            let kws = title_keywords(t);
+            if !kws.is_empty() {
+                c.title_keywords = kws;
+            }
+        }
+        if !text.trim().is_empty() {
+            c.job_text = Some(text.to_string());
+        }
+        c
+    }
+
+    /// Criteria from a stored posting: its description as above, plus its title, structured
+    /// skills, seniority, countries/remote policy and salary maximum (as the ceiling).
+    pub fn derive_from_posting(p: &Posting) -> Criteria {
+        let body = format!("{}\n{}", p.title, p.description);
+        let mut c = Criteria::derive_from_text(&body);
+        if let Some(s) = p.seniority {
+            c.seniority = Some((s, s));
+        }
+        let kws = title_keywords(&p.title);
+        if !kws.is_empty() {
+            c.title_keywords = kws;
+        }
+        for s in &p.skills {
+            push_nice(&mut c, s, 1.0);
+        }
+        let remote = p.remote == Some(hirekit_model::RemotePolicy::Remote);
+        if !p.countries.is_empty() || remote {
+            c.location = Some(LocationRule {
+                countries: p.countries.clone(),
+                remote_ok: remote,
+                timezones: vec![],
+            });
+        }
+        if let Some(sal) = &p.salary {
+            if let Some(max) = sal.max.filter(|m| m.is_finite() && *m > 0.0) {
+                c.salary_ceiling = Some(SalaryCeiling {
+                    amount: max,
+                    currency: sal.currency.clone(),
+                    period: sal.period.map(|x| x.as_str().to_string()),
+                });
+            }
+        }
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_words() {
+        assert_eq!(title_keywords("Senior Backend Engineer - Berlin"), vec!["backend"]);
+        assert_eq!(title_keywords("Software Developer - .Net"), vec!["software"]);
+    }
+}
