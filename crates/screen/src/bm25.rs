@@ -107,11 +107,12 @@ pub fn doc_stats(q: &Query, lower: &str) -> DocStats {
     DocStats { counts, len }
 }
 
-/// Raw BM25 score of every document, IDF over these documents.
-pub fn score_all(q: &Query, docs: &[&DocStats]) -> Vec<f32> {
+/// Raw BM25 score of every document, IDF over these documents, and the score's upper bound
+/// (every query term present, saturated) for normalization.
+pub fn score_all(q: &Query, docs: &[&DocStats]) -> (Vec<f32>, f32) {
     let n = docs.len() as f32;
     if docs.is_empty() {
-        return vec![];
+        return (vec![], 0.0);
     }
     let mut df = vec![0u32; q.weights.len()];
     let mut total_len = 0f64;
@@ -129,7 +130,9 @@ pub fn score_all(q: &Query, docs: &[&DocStats]) -> Vec<f32> {
             (1.0 + (n - d + 0.5) / (d + 0.5)).ln()
         })
         .collect();
-    docs.iter()
+    let upper: f32 = q.weights.iter().zip(&idf).map(|(w, i)| w * i * (K1 + 1.0)).sum();
+    let scores = docs
+        .iter()
         .map(|d| {
             let norm = K1 * (1.0 - B + B * d.len as f32 / avg);
             d.counts
@@ -140,7 +143,8 @@ pub fn score_all(q: &Query, docs: &[&DocStats]) -> Vec<f32> {
                 })
                 .sum()
         })
-        .collect()
+        .collect();
+    (scores, upper)
 }
 
 #[cfg(test)]
@@ -159,7 +163,7 @@ mod tests {
         .map(|t| doc_stats(&q, t))
         .collect();
         let refs: Vec<&DocStats> = docs.iter().collect();
-        let s = score_all(&q, &refs);
+        let (s, _) = score_all(&q, &refs);
         assert!(s[0] > s[1] && s[1] > s[2], "{s:?}");
         assert_eq!(s[2], 0.0);
     }

@@ -6,10 +6,12 @@
 //!   other headings such as "Responsibilities" or "Benefits" end them). "Must have: A, B"
 //!   on one line works too, and so does a heading inside a run-on paragraph ("…
 //!   Requirements: …").
-//! - A required item becomes a must-have when it is a short line (a bullet) or its sentence
-//!   says "must"/"required"/"mandatory"; skills in long required paragraphs are nice-to-haves
-//!   of weight 1.5 (a paragraph of fifteen "requirements" is a wish list, and knocking out on
-//!   a guess is worse than ranking on it). At most 8 derived must-haves.
+//! - In run-on text a cue ("must", "required", "nice to have", inline " - " bullets) governs
+//!   the clause that follows it, not the whole paragraph.
+//! - Items of a required clause that form a short list (at most 4 requirements, items at most
+//!   40 bytes apart) are must-haves; longer lists are wish lists and give nice-to-haves of
+//!   weight 1.5 (knocking out on a guess is worse than ranking on it). At most 8 derived
+//!   must-haves.
 //! - Alternatives: "Kafka or RabbitMQ", "Kafka/RabbitMQ", "one of Java, Kotlin, Scala",
 //!   and examples after a generic phrase ("a SQL database (PostgreSQL, MySQL)") make one
 //!   requirement.
@@ -56,6 +58,8 @@ const MUST_CUES: &[&str] = &[
     "what you bring",
     "what you'll bring",
     "what we're looking for",
+    "what you need for this position",
+    "what you need",
     "what we are looking for",
     "who you are",
     "you have",
@@ -66,7 +70,6 @@ const MUST_CUES: &[&str] = &[
     "minimum skills and competencies",
     "minimum skills",
     "essential skills",
-    "essential",
     "mandatory",
     "key skills",
     "technical skills",
@@ -93,6 +96,8 @@ const NICE_CUES: &[&str] = &[
     "extra credit",
     "it would be great if",
     "ideally",
+    "not required",
+    "optional",
 ];
 const OTHER_CUES: &[&str] = &[
     "responsibilities",
@@ -111,6 +116,11 @@ const OTHER_CUES: &[&str] = &[
     "duties",
     "essential duties and responsibilities",
     "how to apply",
+    "what you will be doing",
+    "what you'll be doing",
+    "what's in it for you",
+    "why join us",
+    "top reasons to work with us",
     "primary purpose",
     "summary",
     "overview",
@@ -144,14 +154,23 @@ fn heading_mode(h: &str) -> Option<Mode> {
     None
 }
 
-/// Inline "Cue: content" switches within a line ("Must have: Rust, Kafka").
+/// Inline cues within a line: "Cue:" for any cue ("Must have: Rust, Kafka"), and without
+/// the colon for cues of three or more words or "nice to have"/"must have" (run-on text
+/// keeps its headings but loses their punctuation: "… What You Will Be Doing We …").
 fn inline_cue_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let mut cues: Vec<&str> = MUST_CUES.iter().chain(NICE_CUES).chain(OTHER_CUES).copied().collect();
         cues.sort_by_key(|c| std::cmp::Reverse(c.len()));
-        let alt = cues.iter().map(|c| regex::escape(c)).collect::<Vec<_>>().join("|");
-        Regex::new(&format!(r"(?i)\b({alt})\s*:")).expect("valid cue regex")
+        let esc = |c: &&str| regex::escape(c);
+        let colon = cues.iter().map(esc).collect::<Vec<_>>().join("|");
+        let bare = cues
+            .iter()
+            .filter(|c| c.split(' ').count() >= 3 || c.contains("nice to have") || c.contains("nice-to-have") || c.starts_with("must have"))
+            .map(esc)
+            .collect::<Vec<_>>()
+            .join("|");
+        Regex::new(&format!(r"(?i)\b(?:({colon})\)?\s*:|({bare})\b\s*[-:]?)")).expect("valid cue regex")
     })
 }
 
@@ -165,13 +184,13 @@ fn years_re() -> &'static Regex {
 
 fn must_word_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b(must|required|requires|mandatory|essential)\b").expect("valid regex"))
+    RE.get_or_init(|| Regex::new(r"(?i)\b(must|required|requires|mandatory)\b").expect("valid regex"))
 }
 
 fn nice_word_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(nice to have|nice-to-have|preferred|a plus|is a plus|bonus|desirable|ideally|advantage)\b")
+        Regex::new(r"(?i)\b(nice to have|nice-to-have|preferred|a plus|is a plus|bonus|desirable|ideally|advantage|not required|optional)\b")
             .expect("valid regex")
     })
 }
@@ -218,26 +237,37 @@ fn items(seg: &str) -> Vec<Item> {
     v
 }
 
-/// Groups the items of one requirement line into requirements (alternatives together).
-fn group(seg: &str, its: &[Item]) -> Vec<Requirement> {
+fn one_of_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(one of|any of|either|at least one of|one or more of)\b").expect("valid regex")
+    })
+}
+
+/// A requirement and where its items sit in the clause.
+struct Group {
+    req: Requirement,
+    start: usize,
+    end: usize,
+}
+
+/// Groups the items of one clause into requirements (alternatives together).
+fn group(seg: &str, its: &[Item]) -> Vec<Group> {
     if its.is_empty() {
         return vec![];
     }
     let lower = seg.to_ascii_lowercase();
-    let before_first = &lower[..its[0].start];
-    if Regex::new(r"\b(one of|any of|either|at least one of|one or more of)\b")
-        .map(|r| r.is_match(before_first))
-        .unwrap_or(false)
-    {
-        return vec![Requirement::new(its.iter().map(|i| i.label.clone()))];
-    }
     let mut groups: Vec<Vec<&Item>> = vec![vec![&its[0]]];
+    let lead_from = its[0].start.saturating_sub(30);
+    let lead = lower.get(lead_from..its[0].start).unwrap_or("");
+    // "one of: Python, Perl, PHP": items close together after the cue are alternatives.
+    let mut one_of = one_of_re().is_match(lead);
     // Open "(e.g. …" / "such as …" after a generic phrase: following items join it.
     let mut examples_open = false;
     for w in its.windows(2) {
-        let gap = lower[w[0].end..w[1].start].trim();
+        let gap = lower.get(w[0].end..w[1].start).unwrap_or("").trim();
         let gap_words = gap.trim_matches(|c: char| c == ',' || c.is_whitespace());
-        let joins_or = matches!(gap_words, "or" | "/" | "and/or" | "|" | "or a" | "or an" | "or other" | ", or")
+        let joins_or = matches!(gap_words, "or" | "/" | "and/or" | "|" | "or a" | "or an" | "or other")
             || gap == "/"
             || gap == ", or";
         let opens = gap.starts_with('(')
@@ -249,9 +279,15 @@ fn group(seg: &str, its: &[Item]) -> Vec<Requirement> {
             examples_open = true;
         }
         let continues_examples = examples_open && !gap.contains(')') && gap.len() <= 6;
-        let join = joins_or || (examples_open && (opens || continues_examples));
+        let starts_one_of = one_of_re().is_match(gap);
+        let join = joins_or || (examples_open && (opens || continues_examples)) || (one_of && !starts_one_of && gap.len() <= 6);
         if !(opens || continues_examples) {
             examples_open = false;
+        }
+        if starts_one_of {
+            one_of = true;
+        } else if gap.len() > 6 {
+            one_of = false;
         }
         if join {
             if let Some(g) = groups.last_mut() {
@@ -265,12 +301,16 @@ fn group(seg: &str, its: &[Item]) -> Vec<Requirement> {
         .into_iter()
         .map(|g| {
             let mut alts: Vec<String> = Vec::new();
-            for i in g {
+            for i in &g {
                 if !alts.contains(&i.label) {
                     alts.push(i.label.clone());
                 }
             }
-            Requirement { alternatives: alts }
+            Group {
+                start: g.first().map_or(0, |i| i.start),
+                end: g.last().map_or(0, |i| i.end),
+                req: Requirement { alternatives: alts },
+            }
         })
         .collect()
 }
@@ -350,53 +390,100 @@ fn years_from(sentence: &str, mode: Mode, c: &mut Criteria) {
     }
 }
 
-fn apply_segment(seg: &str, mode: Mode, c: &mut Criteria, must_count: &mut usize) {
-    let bullet_like = seg.trim().len() <= 200;
-    for sent in sentences(seg) {
-        years_from(sent, mode, c);
-        let explicit_nice = nice_word_re().is_match(sent);
-        let explicit_must = must_word_re().is_match(sent) && !explicit_nice;
-        let its = items(sent);
-        let effective = if explicit_nice {
-            Mode::Nice
-        } else if explicit_must {
-            Mode::Must
-        } else {
-            mode
+/// Longest list (in requirements) still read as must-haves; longer ones are wish lists.
+const MAX_MUST_LIST: usize = 4;
+/// Bytes of other text between two items that still make them one list.
+const LIST_GAP: usize = 40;
+
+fn leading_nice_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b(nice to have|nice-to-have|bonus|desirable|ideally)\b").expect("valid regex"))
+}
+
+/// Clauses of a sentence: cut before each must cue, each leading nice cue and at inline
+/// bullets (" - ", " * "), so in run-on text a cue governs what follows it, not the whole text.
+fn clauses(sent: &str) -> Vec<&str> {
+    let mut cuts = vec![0, sent.len()];
+    // "(not required)" is a nice cue: no cut before its "required".
+    let lower = sent.to_ascii_lowercase();
+    cuts.extend(
+        must_word_re()
+            .find_iter(sent)
+            .filter(|m| !lower[..m.start()].trim_end().trim_end_matches('(').ends_with("not"))
+            .map(|m| m.start()),
+    );
+    cuts.extend(leading_nice_re().find_iter(sent).map(|m| m.start()));
+    cuts.extend(sent.match_indices(" - ").map(|(i, _)| i));
+    cuts.extend(sent.match_indices(" * ").map(|(i, _)| i));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2).map(|w| &sent[w[0]..w[1]]).filter(|c| !c.trim().is_empty()).collect()
+}
+
+fn education_from(clause: &str, c: &mut Criteria) {
+    let lower = clause.to_ascii_lowercase();
+    if lower.contains("equivalent") || lower.contains("or related experience") {
+        return;
+    }
+    if let Some(m) = edu_re().find(clause) {
+        let level = edu_rank(&m.as_str().replace(['.', '\'', '’'], "")).unwrap_or(3);
+        let name = match level {
+            5 => "phd",
+            4 => "master",
+            3 => "bachelor",
+            2 => "associate",
+            _ => "diploma",
         };
-        if effective == Mode::Must && (bullet_like || explicit_must) {
-            let lower = sent.to_ascii_lowercase();
-            if !lower.contains("equivalent") && !lower.contains("or related experience") {
-                if let Some(m) = edu_re().find(sent) {
-                    let level = edu_rank(&m.as_str().replace(['.', '\'', '’'], "")).unwrap_or(3);
-                    let name = match level {
-                        5 => "phd",
-                        4 => "master",
-                        3 => "bachelor",
-                        2 => "associate",
-                        _ => "diploma",
-                    };
-                    let lower_level = c.education.as_deref().and_then(edu_rank).is_none_or(|l| level < l);
-                    if lower_level {
-                        c.education = Some(name.to_string());
-                    }
+        if c.education.as_deref().and_then(edu_rank).is_none_or(|l| level < l) {
+            c.education = Some(name.to_string());
+        }
+    }
+}
+
+fn apply_segment(seg: &str, mode: Mode, c: &mut Criteria, must_count: &mut usize) {
+    for sent in sentences(seg) {
+        for clause in clauses(sent) {
+            let effective = if nice_word_re().is_match(clause) {
+                Mode::Nice
+            } else if must_word_re().is_match(clause) {
+                Mode::Must
+            } else {
+                mode
+            };
+            years_from(clause, effective, c);
+            if effective == Mode::Must {
+                education_from(clause, c);
+            }
+            let groups = group(clause, &items(clause));
+            // Lists: groups close together. A short list under "required" is must-haves.
+            let mut runs: Vec<Vec<&Group>> = Vec::new();
+            for g in &groups {
+                match runs.last_mut() {
+                    Some(r) if r.last().is_some_and(|p| g.start.saturating_sub(p.end) <= LIST_GAP) => r.push(g),
+                    _ => runs.push(vec![g]),
                 }
             }
-        }
-        for req in group(sent, &its) {
-            match effective {
-                Mode::Must if (bullet_like || explicit_must) && *must_count < MAX_DERIVED_MUST => {
-                    if !c.must_have.contains(&req) {
-                        for a in &req.alternatives {
-                            c.nice_to_have.retain(|w| w.skill != *a);
+            for run in runs {
+                let must_list = effective == Mode::Must && run.len() <= MAX_MUST_LIST;
+                for g in run {
+                    let req = &g.req;
+                    if must_list && *must_count < MAX_DERIVED_MUST {
+                        if !c.must_have.contains(req) {
+                            for a in &req.alternatives {
+                                c.nice_to_have.retain(|w| w.skill != *a);
+                            }
+                            c.must_have.push(req.clone());
+                            *must_count += 1;
                         }
-                        c.must_have.push(req);
-                        *must_count += 1;
+                        continue;
                     }
+                    let w = match effective {
+                        Mode::Must => 1.5,
+                        Mode::Nice => 1.0,
+                        Mode::None => 0.5,
+                    };
+                    req.alternatives.iter().for_each(|a| push_nice(c, a, w));
                 }
-                Mode::Must => req.alternatives.iter().for_each(|a| push_nice(c, a, 1.5)),
-                Mode::Nice => req.alternatives.iter().for_each(|a| push_nice(c, a, 1.0)),
-                Mode::None => req.alternatives.iter().for_each(|a| push_nice(c, a, 0.5)),
             }
         }
     }
@@ -466,7 +553,7 @@ impl Criteria {
             // Inline cues split the line; the part before the first cue keeps the mode.
             let mut cuts: Vec<(usize, usize, Mode)> = Vec::new();
             for cap in inline_cue_re().captures_iter(l) {
-                if let (Some(all), Some(name)) = (cap.get(0), cap.get(1)) {
+                if let (Some(all), Some(name)) = (cap.get(0), cap.get(1).or(cap.get(2))) {
                     if let Some(m) = heading_mode(name.as_str()) {
                         cuts.push((all.start(), all.end(), m));
                     }

@@ -144,11 +144,12 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
         })
         .collect();
 
-    let bm: Vec<f32> = {
+    let (bm, upper) = {
         let refs: Vec<&DocStats> = work.iter().map(|w| &w.stats).collect();
         score_all(&query, &refs)
     };
     let max_bm = bm.iter().copied().fold(0f32, f32::max);
+    let lex_mode = std::env::var("HIREKIT_LEX").unwrap_or_default();
 
     let semantic = opts
         .embedder
@@ -189,7 +190,13 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
     for (i, (wk, c)) in work.into_iter().zip(candidates).enumerate() {
         let o = wk.outcome;
         let coverage = if o.total > 0.0 { o.met / o.total } else { 0.0 };
-        let lexical = if max_bm > 0.0 { bm[i] / max_bm } else { 0.0 };
+        let lexical = if lex_mode == "upper" {
+            if upper > 0.0 { bm[i] / upper } else { 0.0 }
+        } else if max_bm > 0.0 {
+            bm[i] / max_bm
+        } else {
+            0.0
+        };
         let sem = semantic.as_ref().map(|s| s[i]);
         let score = 100.0 * (w.coverage * coverage + w.lexical * lexical + w.semantic * sem.unwrap_or(0.0));
         idents.push(wk.ident);
