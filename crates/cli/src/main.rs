@@ -6,6 +6,7 @@ mod demo;
 mod export;
 mod normalize;
 mod progress;
+mod resume;
 mod sources;
 
 use std::net::SocketAddr;
@@ -74,6 +75,9 @@ hirekit ingest greenhouse:https://boards-api.greenhouse.io/v1/boards/acme/jobs?c
     /// Benchmarks (figures go to docs/BENCHMARKS.md)
     #[command(subcommand)]
     Bench(bench::BenchCmd),
+    /// Resume documents → candidate profiles
+    #[command(subcommand)]
+    Resume(resume::ResumeCmd),
 }
 
 #[derive(Args, Debug)]
@@ -164,6 +168,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(a) => export::run(&settings, a).await,
         Command::Renormalize(a) => export::renormalize(&settings, a.json).await,
         Command::Bench(c) => bench::run(&settings, c).await,
+        Command::Resume(c) => resume::run(c),
     }
 }
 

@@ -3,6 +3,7 @@
 mod api;
 mod html;
 mod observe;
+mod resumes;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -20,7 +21,9 @@ pub use api::ApiDoc;
 /// part, merged here.
 pub fn openapi() -> utoipa::openapi::OpenApi {
     use utoipa::OpenApi;
-    ApiDoc::openapi()
+    let mut doc = ApiDoc::openapi();
+    doc.merge(resumes::ResumesDoc::openapi());
+    doc
 }
 
 /// Largest request body accepted (uploads come later with their own, larger limit).
@@ -38,10 +41,12 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .merge(html::routes())
         .merge(observe::routes(metrics))
+        // The 1 MiB cap covers the routes above; uploads carry their own, larger one.
+        .layer(RequestBodyLimitLayer::new(MAX_BODY))
+        .merge(resumes::routes())
         .layer(axum::middleware::from_fn(observe::track))
         .layer(TraceLayer::new_for_http())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .with_state(state)
 }
 

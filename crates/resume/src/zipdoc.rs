@@ -1,0 +1,249 @@
+//! DOCX and ODT: a zip archive of XML parts. Every read goes through a byte budget, so a
+//! zip bomb is refused while inflating rather than after.
+
+use std::io::{Cursor, Read};
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use zip::ZipArchive;
+
+use crate::{Budget, DocError, Limits};
+
+/// Entries smaller than this are never refused for their ratio: tiny XML parts compress
+/// very well and are harmless.
+const RATIO_FREE: u64 = 1024 * 1024;
+
+struct Archive<'a> {
+    zip: ZipArchive<Cursor<&'a [u8]>>,
+    used: u64,
+    limits: &'a Limits,
+}
+
+impl<'a> Archive<'a> {
+    fn open(bytes: &'a [u8], limits: &'a Limits) -> Result<Self, DocError> {
+        let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| DocError::Corrupt(format!("bad zip archive: {e}")))?;
+        // Declared sizes can lie, but when they are honest we can refuse without inflating.
+        let mut declared: u64 = 0;
+        for i in 0..zip.len() {
+            if let Some(meta) = zip.by_index_raw(i).ok().map(|f| (f.size(), f.compressed_size())) {
+                declared = declared.saturating_add(meta.0);
+                if meta.0 > RATIO_FREE && meta.0 / meta.1.max(1) > limits.max_ratio {
+                    return Err(DocError::ZipBomb {
+                        reason: format!("an entry declares a {}:1 compression ratio (limit {})", meta.0 / meta.1.max(1), limits.max_ratio),
+                    });
+                }
+            }
+        }
+        let _ = declared; // honest archives with many parts can exceed the cap in parts we never read
+        Ok(Archive { zip, used: 0, limits })
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.zip.file_names().map(str::to_string).collect()
+    }
+
+    /// Reads one entry through the ratio and total caps. `Ok(None)` when it is absent.
+    fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>, DocError> {
+        let entry = match self.zip.by_name(name) {
+            Ok(e) => e,
+            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+            Err(e) => return Err(DocError::Corrupt(format!("cannot read {name}: {e}"))),
+        };
+        if entry.encrypted() {
+            return Err(DocError::Encrypted);
+        }
+        let by_ratio = entry.compressed_size().max(1).saturating_mul(self.limits.max_ratio).max(RATIO_FREE);
+        let by_total = self.limits.max_unzipped.saturating_sub(self.used);
+        let cap = by_ratio.min(by_total);
+        let mut buf = Vec::new();
+        entry
+            .take(cap + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| DocError::Corrupt(format!("cannot inflate {name}: {e}")))?;
+        if buf.len() as u64 > cap {
+            let reason = if cap == by_total {
+                format!("more than {} bytes once decompressed", self.limits.max_unzipped)
+            } else {
+                format!("{name} inflates more than {}:1", self.limits.max_ratio)
+            };
+            return Err(DocError::ZipBomb { reason });
+        }
+        self.used += buf.len() as u64;
+        Ok(Some(buf))
+    }
+}
+
+pub fn docx(bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<String, DocError> {
+    let mut ar = Archive::open(bytes, limits)?;
+    if ar.names().iter().any(|n| n == "EncryptedPackage") {
+        return Err(DocError::Encrypted);
+    }
+    let body = ar
+        .read("word/document.xml")?
+        .ok_or_else(|| DocError::Corrupt("DOCX without word/document.xml".into()))?;
+    // Headers often hold the name and contact line; read them first.
+    let mut headers: Vec<String> = ar.names().into_iter().filter(|n| n.starts_with("word/header") && n.ends_with(".xml")).collect();
+    headers.sort();
+    let mut out = String::new();
+    for h in headers {
+        if let Some(x) = ar.read(&h)? {
+            let t = xml_text(&x, &DOCX, budget)?;
+            if !t.trim().is_empty() {
+                out.push_str(&t);
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str(&xml_text(&body, &DOCX, budget)?);
+    Ok(out)
+}
+
+pub fn odt(bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<String, DocError> {
+    let mut ar = Archive::open(bytes, limits)?;
+    let manifest = ar.read("META-INF/manifest.xml")?.unwrap_or_default();
+    if crate::detect::memfind(&manifest, b"encryption-data").is_some() {
+        return Err(DocError::Encrypted);
+    }
+    let body = ar
+        .read("content.xml")?
+        .ok_or_else(|| DocError::Corrupt("ODT without content.xml".into()))?;
+    xml_text(&body, &ODT, budget)
+}
+
+/// Which local element names mean what, per format.
+struct Vocab {
+    /// Text-bearing elements.
+    text: &'static [&'static [u8]],
+    /// Elements whose end is a line break.
+    para: &'static [&'static [u8]],
+    /// Elements whose end separates table cells.
+    cell: &'static [&'static [u8]],
+    /// Empty elements that stand for a tab / a line break / a space.
+    tab: &'static [&'static [u8]],
+    brk: &'static [&'static [u8]],
+    space: &'static [&'static [u8]],
+    /// Subtrees to skip entirely (deleted text, field codes, duplicate fallbacks).
+    skip: &'static [&'static [u8]],
+    /// Whether text anywhere counts (ODT) or only inside `text` elements (DOCX).
+    text_anywhere: bool,
+}
+
+const DOCX: Vocab = Vocab {
+    text: &[b"t"],
+    // Each table cell holds its own paragraphs, so cells come out one per line.
+    para: &[b"p"],
+    cell: &[],
+    tab: &[b"tab", b"ptab"],
+    brk: &[b"br", b"cr"],
+    space: &[],
+    skip: &[b"delText", b"instrText", b"Fallback", b"rPr", b"pPr"],
+    text_anywhere: false,
+};
+
+const ODT: Vocab = Vocab {
+    text: &[],
+    para: &[b"p", b"h"],
+    cell: &[],
+    tab: &[b"tab"],
+    brk: &[b"line-break"],
+    space: &[b"s"],
+    skip: &[b"tracked-changes", b"annotation", b"note-citation"],
+    text_anywhere: true,
+};
+
+fn has(list: &[&[u8]], name: &[u8]) -> bool {
+    list.contains(&name)
+}
+
+fn xml_text(xml: &[u8], v: &Vocab, budget: &Budget) -> Result<String, DocError> {
+    let mut r = Reader::from_reader(xml);
+    let mut out = String::new();
+    let mut in_text = 0usize;
+    let mut skip = 0usize;
+    let mut buf = Vec::new();
+    let mut events = 0u32;
+    loop {
+        events = events.wrapping_add(1);
+        if events % 4096 == 0 && budget.expired() {
+            return Err(DocError::Timeout);
+        }
+        let ev = r.read_event_into(&mut buf).map_err(|e| DocError::Corrupt(format!("bad XML: {e}")))?;
+        match ev {
+            Event::Eof => break,
+            Event::DocType(_) => return Err(DocError::Corrupt("XML with a DTD".into())),
+            Event::Start(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if skip > 0 || has(v.skip, name) {
+                    skip += 1;
+                } else if has(v.text, name) {
+                    in_text += 1;
+                }
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                let name = name.as_ref();
+                if skip > 0 {
+                    skip -= 1;
+                } else if has(v.text, name) {
+                    in_text = in_text.saturating_sub(1);
+                } else if has(v.para, name) {
+                    out.push('\n');
+                } else if has(v.cell, name) {
+                    out.push_str("  ");
+                }
+            }
+            Event::Empty(e) => {
+                if skip > 0 {
+                    continue;
+                }
+                let name = e.local_name();
+                let name = name.as_ref();
+                if has(v.tab, name) {
+                    out.push('\t');
+                } else if has(v.brk, name) || has(v.para, name) {
+                    out.push('\n');
+                } else if has(v.space, name) {
+                    let n = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == b"c")
+                        .and_then(|a| std::str::from_utf8(&a.value).ok().and_then(|s| s.parse::<usize>().ok()))
+                        .unwrap_or(1);
+                    out.push_str(&" ".repeat(n.min(8)));
+                }
+            }
+            Event::Text(t) if skip == 0 && (in_text > 0 || v.text_anywhere) => {
+                let s = t.decode().map_err(|e| DocError::Corrupt(format!("bad text encoding: {e}")))?;
+                if v.text_anywhere {
+                    // ODT: whitespace between elements is layout, not content.
+                    let collapsed: String = s.split(['\n', '\r']).collect::<Vec<_>>().join(" ");
+                    out.push_str(&collapsed);
+                } else {
+                    out.push_str(&s);
+                }
+            }
+            Event::CData(t) if skip == 0 && (in_text > 0 || v.text_anywhere) => {
+                out.push_str(&String::from_utf8_lossy(&t));
+            }
+            Event::GeneralRef(g) if skip == 0 && (in_text > 0 || v.text_anywhere) => {
+                if let Ok(Some(c)) = g.resolve_char_ref() {
+                    out.push(c);
+                } else {
+                    let name: &[u8] = &g;
+                    out.push_str(match name {
+                        b"amp" => "&",
+                        b"lt" => "<",
+                        b"gt" => ">",
+                        b"quot" => "\"",
+                        b"apos" => "'",
+                        _ => "",
+                    });
+                }
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(out)
+}
