@@ -7,6 +7,7 @@ mod export;
 mod normalize;
 mod progress;
 mod resume;
+mod screen;
 mod sources;
 
 use std::net::SocketAddr;
@@ -78,6 +79,8 @@ hirekit ingest greenhouse:https://boards-api.greenhouse.io/v1/boards/acme/jobs?c
     /// Resume documents → candidate profiles
     #[command(subcommand)]
     Resume(resume::ResumeCmd),
+    /// Rank resumes against a job (posting id, criteria file or job description), with evidence
+    Screen(screen::ScreenArgs),
 }
 
 #[derive(Args, Debug)]
@@ -169,6 +172,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Renormalize(a) => export::renormalize(&settings, a.json).await,
         Command::Bench(c) => bench::run(&settings, c).await,
         Command::Resume(c) => resume::run(c),
+        Command::Screen(a) => screen::run(&settings, a).await,
     }
 }
 

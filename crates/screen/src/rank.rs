@@ -148,8 +148,7 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
         let refs: Vec<&DocStats> = work.iter().map(|w| &w.stats).collect();
         score_all(&query, &refs)
     };
-    let max_bm = bm.iter().copied().fold(0f32, f32::max);
-    let lex_mode = std::env::var("HIREKIT_LEX").unwrap_or_default();
+
 
     let semantic = opts
         .embedder
@@ -190,13 +189,9 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
     for (i, (wk, c)) in work.into_iter().zip(candidates).enumerate() {
         let o = wk.outcome;
         let coverage = if o.total > 0.0 { o.met / o.total } else { 0.0 };
-        let lexical = if lex_mode == "upper" {
-            if upper > 0.0 { bm[i] / upper } else { 0.0 }
-        } else if max_bm > 0.0 {
-            bm[i] / max_bm
-        } else {
-            0.0
-        };
+        // Share of the best possible BM25 for this job: absolute, so one resume alone or
+        // a batch of weak ones is not inflated to 1.
+        let lexical = if upper > 0.0 { (bm[i] / upper).clamp(0.0, 1.0) } else { 0.0 };
         let sem = semantic.as_ref().map(|s| s[i]);
         let score = 100.0 * (w.coverage * coverage + w.lexical * lexical + w.semantic * sem.unwrap_or(0.0));
         idents.push(wk.ident);

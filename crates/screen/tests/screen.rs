@@ -357,7 +357,7 @@ fn lexical_only_without_criteria_and_empty_batch() {
     );
     assert_eq!(r[0].id, "a");
     assert_eq!(r[0].signals, vec!["lexical"]);
-    assert_eq!(r[0].score, 100.0);
+    assert!(r[0].score > 0.0);
     assert_eq!(r[1].score, 0.0);
     assert!(rank(&c, &[], &Options::default()).is_empty());
 }

@@ -287,11 +287,23 @@ fn vanetik_ranking_quality() {
         .collect();
     assert_eq!(jobs.len(), 5);
 
-    let mut texts: Vec<String> = Vec::new();
+    // Text and profile from hirekit-resume (HIREKIT_EVAL_MINIMAL=1: the minimal reader here).
+    let minimal = std::env::var("HIREKIT_EVAL_MINIMAL").is_ok();
+    let (mut texts, mut profiles): (Vec<String>, Vec<Profile>) = (Vec::new(), Vec::new());
     for i in 1..=65 {
-        texts.push(docx_text(&dir.join(format!("CV/{i}.docx"))).unwrap_or_default());
+        let path = dir.join(format!("CV/{i}.docx"));
+        match hirekit_resume::parse_file(&path, &hirekit_resume::Limits::default()) {
+            Ok(p) if !minimal => {
+                texts.push(p.document.text);
+                profiles.push(p.profile);
+            }
+            _ => {
+                let t = docx_text(&path).unwrap_or_default();
+                profiles.push(profile(&t));
+                texts.push(t);
+            }
+        }
     }
-    let profiles: Vec<Profile> = texts.iter().map(|t| profile(t)).collect();
     let cands: Vec<Candidate> = (0..65)
         .map(|i| Candidate { id: format!("{}", i + 1), text: &texts[i], profile: &profiles[i] })
         .collect();
@@ -341,7 +353,8 @@ fn vanetik_ranking_quality() {
         ("annotator 1", A1.iter().map(grades).collect()),
         ("annotator 2", A2.iter().map(grades).collect()),
     ];
-    println!("\nVanetik & Kogan set: 5 vacancies × CVs 1–30 (annotator 2: CVs 1–20); {knocked} knock-outs of 325 pairs; ranking took {took:.2?}");
+    println!("\nprofiles: {}", if minimal { "minimal reader in this test" } else { "hirekit-resume parse_file" });
+    println!("Vanetik & Kogan set: 5 vacancies × CVs 1–30 (annotator 2: CVs 1–20); {knocked} knock-outs of 325 pairs; ranking took {took:.2?}");
     println!("{:<12} {:<9} {:>10} {:>8} {:>14} {:>10} {:>5}", "annotator", "system", "NDCG@5/CV", "τ/CV", "NDCG@10/vac", "τ/vac", "n");
     let mut wins = Vec::new();
     for (name, g) in &annot {
