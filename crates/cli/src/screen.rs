@@ -13,10 +13,12 @@ use serde::Serialize;
 use crate::config::Settings;
 
 #[derive(Args, Debug)]
-#[command(after_help = "JOB is a stored posting id, a criteria file (.toml or .json, see the hirekit-screen docs)\n\
+#[command(
+    after_help = "JOB is a stored posting id, a criteria file (.toml or .json, see the hirekit-screen docs)\n\
 or a job description as text/Markdown (criteria are derived from it: requirement lists, \"5+ years\", skills).\n\
 A DIR stands for every file in it, recursively; a file that cannot be read is reported and skipped.\n\n\
-Examples:\n  hirekit screen --job 42 ./applicants/ --top 20\n  hirekit screen --job jd.md cv1.pdf cv2.docx --blind --json > ranked.json\n  hirekit screen --job criteria.toml ./applicants/ --csv > ranked.csv")]
+Examples:\n  hirekit screen --job 42 ./applicants/ --top 20\n  hirekit screen --job jd.md cv1.pdf cv2.docx --blind --json > ranked.json\n  hirekit screen --job criteria.toml ./applicants/ --csv > ranked.csv"
+)]
 pub struct ScreenArgs {
     /// Posting id, criteria.toml/.json, or a job description file
     #[arg(long, value_name = "POSTING_ID|FILE")]
@@ -45,7 +47,11 @@ async fn criteria(settings: &Settings, job: &str) -> anyhow::Result<Criteria> {
     let path = Path::new(job);
     if path.is_file() {
         let text = std::fs::read_to_string(path)?;
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         return Ok(match ext.as_str() {
             "toml" => Criteria::from_toml(&text)?,
             "json" => Criteria::from_json(&text)?,
@@ -71,7 +77,10 @@ fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
         let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
         entries.sort();
         for e in entries {
-            if e.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+            if e.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+            {
                 continue;
             }
             if e.is_dir() {
@@ -110,9 +119,11 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
     let list = files(&a.paths);
     let bar = (list.len() >= 5 && !a.json && !a.csv).then(|| {
         ProgressBar::new(list.len() as u64).with_style(
-            ProgressStyle::with_template("{spinner} reading resumes [{bar:30}] {pos}/{len} ({eta}) {msg:30!}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar())
-                .progress_chars("=> "),
+            ProgressStyle::with_template(
+                "{spinner} reading resumes [{bar:30}] {pos}/{len} ({eta}) {msg:30!}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
         )
     });
     let limits = hirekit_resume::Limits::default();
@@ -120,7 +131,12 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
     let mut failed = 0usize;
     for path in &list {
         if let Some(pb) = &bar {
-            pb.set_message(path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string());
+            pb.set_message(
+                path.file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("")
+                    .to_string(),
+            );
         }
         match hirekit_resume::parse_file(path, &limits) {
             Ok(p) => parsed.push((path.display().to_string(), p)),
@@ -142,19 +158,41 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
     }
     let cands: Vec<Candidate> = parsed
         .iter()
-        .map(|(f, p)| Candidate { id: f.clone(), text: &p.document.text, profile: &p.profile })
+        .map(|(f, p)| Candidate {
+            id: f.clone(),
+            text: &p.document.text,
+            profile: &p.profile,
+        })
         .collect();
-    let ranked = rank(&crit, &cands, &Options { blind: a.blind, ..Options::default() });
+    let ranked = rank(
+        &crit,
+        &cands,
+        &Options {
+            blind: a.blind,
+            ..Options::default()
+        },
+    );
     let shown: Vec<&Scored> = ranked.iter().take(a.top.unwrap_or(usize::MAX)).collect();
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if a.json {
-        let rows: Vec<Row> = shown.iter().enumerate().map(|(i, s)| Row { rank: i + 1, file: &s.id, scored: s }).collect();
+        let rows: Vec<Row> = shown
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Row {
+                rank: i + 1,
+                file: &s.id,
+                scored: s,
+            })
+            .collect();
         serde_json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else if a.csv {
-        writeln!(out, "rank,file,score,knocked_out,coverage,lexical,semantic,duplicate_of,knockouts")?;
+        writeln!(
+            out,
+            "rank,file,score,knocked_out,coverage,lexical,semantic,duplicate_of,knockouts"
+        )?;
         for (i, s) in shown.iter().enumerate() {
             writeln!(
                 out,
@@ -165,7 +203,10 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
                 s.knocked_out,
                 s.breakdown.coverage,
                 s.breakdown.lexical,
-                s.breakdown.semantic.map(|x| format!("{x:.3}")).unwrap_or_default(),
+                s.breakdown
+                    .semantic
+                    .map(|x| format!("{x:.3}"))
+                    .unwrap_or_default(),
                 csv_field(s.duplicate_of.as_deref().unwrap_or("")),
                 csv_field(&s.knockouts.join("; "))
             )?;
@@ -180,7 +221,11 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
     if failed > 0 {
         eprintln!("{failed} file(s) skipped");
     }
-    Ok(if parsed.is_empty() && !list.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if parsed.is_empty() && !list.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn csv_field(s: &str) -> String {
@@ -192,9 +237,16 @@ fn csv_field(s: &str) -> String {
 }
 
 fn table(out: &mut impl Write, shown: &[&Scored], total: usize) -> std::io::Result<()> {
-    writeln!(out, "{:>4}  {:>5}  {:>4}  {:>4}  {:<40}  notes", "rank", "score", "cov", "lex", "file")?;
+    writeln!(
+        out,
+        "{:>4}  {:>5}  {:>4}  {:>4}  {:<40}  notes",
+        "rank", "score", "cov", "lex", "file"
+    )?;
     for (i, s) in shown.iter().enumerate() {
-        let name = Path::new(&s.id).file_name().and_then(|n| n.to_str()).unwrap_or(&s.id);
+        let name = Path::new(&s.id)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(&s.id);
         let name: String = if name.chars().count() > 40 {
             name.chars().take(39).chain(['…']).collect()
         } else {
@@ -202,16 +254,29 @@ fn table(out: &mut impl Write, shown: &[&Scored], total: usize) -> std::io::Resu
         };
         let mut notes = Vec::new();
         if s.knocked_out {
-            notes.push(format!("KO: {}", s.knockouts.join("; ").replace("missing must-have: ", "no ")));
+            notes.push(format!(
+                "KO: {}",
+                s.knockouts.join("; ").replace("missing must-have: ", "no ")
+            ));
         }
         if let Some(d) = &s.duplicate_of {
-            notes.push(format!("same person as {}", Path::new(d).file_name().and_then(|n| n.to_str()).unwrap_or(d)));
+            notes.push(format!(
+                "same person as {}",
+                Path::new(d)
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or(d)
+            ));
         }
         let met: Vec<&str> = s
             .evidence
             .iter()
             .filter(|e| e.met && e.weight > 0.0)
-            .map(|e| e.criterion.split_once(": ").map_or(e.criterion.as_str(), |(_, v)| v))
+            .map(|e| {
+                e.criterion
+                    .split_once(": ")
+                    .map_or(e.criterion.as_str(), |(_, v)| v)
+            })
             .take(4)
             .collect();
         if !met.is_empty() && !s.knocked_out {

@@ -65,7 +65,10 @@ fn generated(i: usize) -> String {
     let mut t = format!("Engineer number {i}\nExperience\n");
     for k in 0..40 {
         let s = &skills[(i * 7 + k * 13) % skills.len()];
-        t.push_str(&format!("Worked with {} on production systems for clients. ", s.name));
+        t.push_str(&format!(
+            "Worked with {} on production systems for clients. ",
+            s.name
+        ));
     }
     t
 }
@@ -77,11 +80,18 @@ fn profile(text: &str, i: usize) -> Profile {
             name: m.skill.to_string(),
             category: skill_category(m.skill).map(str::to_string),
             years: Some((i % 7) as f32),
-            evidence: vec![Span { start: m.start, end: m.end }],
+            evidence: vec![Span {
+                start: m.start,
+                end: m.end,
+            }],
         })
         .collect();
     Profile {
-        contact: Contact { name: Some(format!("Person {i} Example")), email: Some(format!("p{i}@example.com")), ..Contact::default() },
+        contact: Contact {
+            name: Some(format!("Person {i} Example")),
+            email: Some(format!("p{i}@example.com")),
+            ..Contact::default()
+        },
         total_years: (i % 15) as f32,
         skills,
         ..Profile::default()
@@ -96,18 +106,30 @@ fn bench(c: &mut Criterion) {
             None => generated(i),
         })
         .collect();
-    let profiles: Vec<Profile> = texts.iter().enumerate().map(|(i, t)| profile(t, i)).collect();
+    let profiles: Vec<Profile> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| profile(t, i))
+        .collect();
     let cands: Vec<Candidate> = texts
         .iter()
         .zip(&profiles)
         .enumerate()
-        .map(|(i, (t, p))| Candidate { id: format!("{i}.pdf"), text: t, profile: p })
+        .map(|(i, (t, p))| Candidate {
+            id: format!("{i}.pdf"),
+            text: t,
+            profile: p,
+        })
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     eprintln!(
         "{} resumes ({}), {:.1} MB of text",
         cands.len(),
-        if base.is_empty() { "generated" } else { "livecareer, cycled" },
+        if base.is_empty() {
+            "generated"
+        } else {
+            "livecareer, cycled"
+        },
         bytes as f64 / 1e6
     );
     let crit = Criteria::derive_from_text(JD);
@@ -117,7 +139,16 @@ fn bench(c: &mut Criterion) {
         b.iter(|| rank(&crit, &cands, &Options::default()))
     });
     g.bench_function("10k_profiles_blind", |b| {
-        b.iter(|| rank(&crit, &cands, &Options { blind: true, ..Options::default() }))
+        b.iter(|| {
+            rank(
+                &crit,
+                &cands,
+                &Options {
+                    blind: true,
+                    ..Options::default()
+                },
+            )
+        })
     });
     g.finish();
 }

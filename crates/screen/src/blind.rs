@@ -88,14 +88,17 @@ fn mask_text(text: &str, name: Option<&str>) -> String {
             // Each capitalized part of the name, as a whole word ("Smith" alone, "J. Smith").
             for part in full.split(|c: char| c.is_whitespace() || c == ',') {
                 let part = part.trim_matches('.');
-                if part.chars().count() < 2 || !part.chars().next().is_some_and(char::is_uppercase) {
+                if part.chars().count() < 2 || !part.chars().next().is_some_and(char::is_uppercase)
+                {
                     continue;
                 }
                 for (s, _) in text.match_indices(part) {
                     let e = s + part.len();
                     let before = text[..s].chars().next_back();
                     let after = text[e..].chars().next();
-                    if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+                    if !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                    {
                         mask(&mut buf, s, e);
                     }
                 }
@@ -122,7 +125,8 @@ pub fn blind(text: &str, profile: &Profile) -> (String, Profile) {
     for e in &mut p.experience {
         e.description = mask_text(&e.description, name);
     }
-    p.languages.retain(|l| !l.to_lowercase().contains("nationality"));
+    p.languages
+        .retain(|l| !l.to_lowercase().contains("nationality"));
     (text_out, p)
 }
 
@@ -137,7 +141,9 @@ mod tests {
         p.contact.name = Some("Jane Q. Doe".into());
         let (b, bp) = blind(text, &p);
         assert_eq!(b.len(), text.len());
-        for gone in ["Jane", "Doe", "jane.doe", "555", "linkedin", "1990", "French", "married", "She "] {
+        for gone in [
+            "Jane", "Doe", "jane.doe", "555", "linkedin", "1990", "French", "married", "She ",
+        ] {
             assert!(!b.contains(gone), "{gone} still in {b}");
         }
         for kept in ["led a team of 5 engineers", "Acme", "2015 - 2019", "Rust"] {

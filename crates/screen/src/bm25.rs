@@ -29,7 +29,12 @@ type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 fn stop_keys() -> &'static IdMap<()> {
     static S: OnceLock<IdMap<()>> = OnceLock::new();
-    S.get_or_init(|| STOPWORDS.iter().map(|w| (term_key(w.as_bytes()), ())).collect())
+    S.get_or_init(|| {
+        STOPWORDS
+            .iter()
+            .map(|w| (term_key(w.as_bytes()), ()))
+            .collect()
+    })
 }
 
 /// The job as a weighted bag of terms.
@@ -107,9 +112,9 @@ pub fn doc_stats(q: &Query, lower: &str) -> DocStats {
     DocStats { counts, len }
 }
 
-/// Raw BM25 score of every document, IDF over these documents, and the score's upper bound
-/// (every query term present, saturated) for normalization.
-pub fn score_all(q: &Query, docs: &[&DocStats]) -> (Vec<f32>, f32) {
+/// Raw BM25 score of every document (IDF over these documents), and the score of `reference`
+/// (the job's own text as a document) with the same statistics, for normalization.
+pub fn score_all(q: &Query, docs: &[&DocStats], reference: &DocStats) -> (Vec<f32>, f32) {
     let n = docs.len() as f32;
     if docs.is_empty() {
         return (vec![], 0.0);
@@ -130,21 +135,17 @@ pub fn score_all(q: &Query, docs: &[&DocStats]) -> (Vec<f32>, f32) {
             (1.0 + (n - d + 0.5) / (d + 0.5)).ln()
         })
         .collect();
-    let upper: f32 = q.weights.iter().zip(&idf).map(|(w, i)| w * i * (K1 + 1.0)).sum();
-    let scores = docs
-        .iter()
-        .map(|d| {
-            let norm = K1 * (1.0 - B + B * d.len as f32 / avg);
-            d.counts
-                .iter()
-                .map(|&(i, c)| {
-                    let tf = c as f32;
-                    q.weights[i as usize] * idf[i as usize] * tf * (K1 + 1.0) / (tf + norm)
-                })
-                .sum()
-        })
-        .collect();
-    (scores, upper)
+    let score = |d: &DocStats| -> f32 {
+        let norm = K1 * (1.0 - B + B * d.len as f32 / avg);
+        d.counts
+            .iter()
+            .map(|&(i, c)| {
+                let tf = c as f32;
+                q.weights[i as usize] * idf[i as usize] * tf * (K1 + 1.0) / (tf + norm)
+            })
+            .sum()
+    };
+    (docs.iter().map(|d| score(d)).collect(), score(reference))
 }
 
 #[cfg(test)]
@@ -163,7 +164,7 @@ mod tests {
         .map(|t| doc_stats(&q, t))
         .collect();
         let refs: Vec<&DocStats> = docs.iter().collect();
-        let (s, _) = score_all(&q, &refs);
+        let (s, _) = score_all(&q, &refs, &doc_stats(&q, "rust developer with kafka"));
         assert!(s[0] > s[1] && s[1] > s[2], "{s:?}");
         assert_eq!(s[2], 0.0);
     }

@@ -80,7 +80,13 @@ const NOSQL: &[M] = &[
     S("Elasticsearch"),
     S("Memcached"),
 ];
-const JVM: &[M] = &[S("Java"), S("Kotlin"), S("Scala"), S("Clojure"), S("Groovy")];
+const JVM: &[M] = &[
+    S("Java"),
+    S("Kotlin"),
+    S("Scala"),
+    S("Clojure"),
+    S("Groovy"),
+];
 const DOTNET_LANG: &[M] = &[S("C#"), S("F#"), S("Visual Basic")];
 const SCRIPTING: &[M] = &[
     S("Python"),
@@ -109,7 +115,14 @@ const FUNCTIONAL: &[M] = &[
     S("Racket"),
     S("Scheme"),
 ];
-const SYSTEMS: &[M] = &[S("C"), S("C++"), S("Rust"), S("Go"), S("Zig"), S("Assembly")];
+const SYSTEMS: &[M] = &[
+    S("C"),
+    S("C++"),
+    S("Rust"),
+    S("Go"),
+    S("Zig"),
+    S("Assembly"),
+];
 const FRONTEND_FW: &[M] = &[
     S("React"),
     S("Angular"),
@@ -226,7 +239,13 @@ const MONITORING: &[M] = &[
     S("AppDynamics"),
     S("Amazon CloudWatch"),
 ];
-const DL_FW: &[M] = &[S("Deep learning"), S("TensorFlow"), S("PyTorch"), S("Keras"), S("JAX")];
+const DL_FW: &[M] = &[
+    S("Deep learning"),
+    S("TensorFlow"),
+    S("PyTorch"),
+    S("Keras"),
+    S("JAX"),
+];
 const BI: &[M] = &[
     S("Data visualization"),
     S("Tableau"),
@@ -285,7 +304,13 @@ const LINUX: &[M] = &[
     S("Embedded Linux"),
 ];
 const AGILE: &[M] = &[S("Agile"), S("Scrum"), S("Kanban"), S("SAFe")];
-const APIS: &[M] = &[S("REST"), S("GraphQL"), S("gRPC"), S("SOAP"), S("API design")];
+const APIS: &[M] = &[
+    S("REST"),
+    S("GraphQL"),
+    S("gRPC"),
+    S("SOAP"),
+    S("API design"),
+];
 const MS_STACK: &[M] = &[
     S(".NET"),
     S("ASP.NET"),
@@ -308,7 +333,13 @@ const OOP: &[M] = &[
     S("Swift"),
     S("Objective-C"),
 ];
-const IOS: &[M] = &[S("iOS"), S("Swift"), S("Objective-C"), S("SwiftUI"), S("UIKit")];
+const IOS: &[M] = &[
+    S("iOS"),
+    S("Swift"),
+    S("Objective-C"),
+    S("SwiftUI"),
+    S("UIKit"),
+];
 const ANDROID: &[M] = &[S("Android"), S("Jetpack Compose")];
 const MOBILE: &[M] = &[Cat("mobile"), S("Swift"), S("Objective-C")];
 const WEB_FRONT: &[M] = &[
@@ -355,7 +386,14 @@ const GENERIC: &[(&[&str], &[M])] = &[
         NOSQL,
     ),
     (
-        &["database", "databases", "db", "data storage", "datastore", "data store"],
+        &[
+            "database",
+            "databases",
+            "db",
+            "data storage",
+            "datastore",
+            "data store",
+        ],
         DATABASES,
     ),
     (
@@ -451,10 +489,7 @@ const GENERIC: &[(&[&str], &[M])] = &[
         MESSAGING,
     ),
     (&["containers", "container", "containerisation"], CONTAINERS),
-    (
-        &["container orchestration", "orchestration"],
-        ORCHESTRATION,
-    ),
+    (&["container orchestration", "orchestration"], ORCHESTRATION),
     (
         &[
             "continuous integration",
@@ -469,12 +504,24 @@ const GENERIC: &[(&[&str], &[M])] = &[
     ),
     (&["iac", "infrastructure-as-code"], IAC),
     (
-        &["version control", "source control", "vcs", "version control system"],
+        &[
+            "version control",
+            "source control",
+            "vcs",
+            "version control system",
+        ],
         VCS,
     ),
-    (&["monitoring", "observability", "logging and monitoring"], MONITORING),
     (
-        &["deep learning framework", "deep learning frameworks", "dl framework"],
+        &["monitoring", "observability", "logging and monitoring"],
+        MONITORING,
+    ),
+    (
+        &[
+            "deep learning framework",
+            "deep learning frameworks",
+            "dl framework",
+        ],
         DL_FW,
     ),
     (
@@ -491,15 +538,29 @@ const GENERIC: &[(&[&str], &[M])] = &[
     ),
     (&["big data technologies", "big data tools"], BIG_DATA),
     (
-        &["data pipeline", "data pipelines", "etl tool", "etl tools", "elt"],
+        &[
+            "data pipeline",
+            "data pipelines",
+            "etl tool",
+            "etl tools",
+            "elt",
+        ],
         ETL,
     ),
     (
-        &["data warehouse", "data warehouses", "dwh", "cloud data warehouse"],
+        &[
+            "data warehouse",
+            "data warehouses",
+            "dwh",
+            "cloud data warehouse",
+        ],
         DWH,
     ),
     (&["linux/unix", "unix/linux", "*nix"], LINUX),
-    (&["agile methodologies", "agile methodology", "agile/scrum"], AGILE),
+    (
+        &["agile methodologies", "agile methodology", "agile/scrum"],
+        AGILE,
+    ),
     (
         &[
             "api",
@@ -538,7 +599,12 @@ const GENERIC: &[(&[&str], &[M])] = &[
     (&["ios development"], IOS),
     (&["android development"], ANDROID),
     (
-        &["mobile development", "mobile", "mobile apps", "mobile applications"],
+        &[
+            "mobile development",
+            "mobile",
+            "mobile apps",
+            "mobile applications",
+        ],
         MOBILE,
     ),
     (
@@ -564,7 +630,10 @@ const GENERIC: &[(&[&str], &[M])] = &[
         ],
         TESTING,
     ),
-    (&["security", "information security", "cybersecurity"], SECURITY),
+    (
+        &["security", "information security", "cybersecurity"],
+        SECURITY,
+    ),
 ];
 
 /// Canonical skills that also satisfy a more general canonical skill.
@@ -593,10 +662,56 @@ const CHILDREN: &[(&str, &[M])] = &[
     ("JavaScript", &[S("TypeScript")]),
     ("Spring", &[S("Spring Boot")]),
     ("Apache Spark", &[S("PySpark")]),
-    (".NET", &[S("ASP.NET"), S("C#"), S("F#"), S("Entity Framework"), S("Blazor"), S("WPF")]),
-    ("Unit testing", &[S("JUnit"), S("TestNG"), S("pytest"), S("unittest"), S("Jest"), S("Mocha"), S("Vitest"), S("RSpec"), S("XCTest"), S("Jasmine"), S("TDD")]),
-    ("Test automation", &[S("Selenium"), S("Cypress"), S("Playwright"), S("Puppeteer"), S("Appium"), S("Robot Framework"), S("Cucumber"), S("Selenium Grid")]),
-    ("Kubernetes", &[S("OpenShift"), S("Amazon EKS"), S("Azure Kubernetes Service"), S("Google Kubernetes Engine"), S("Rancher")]),
+    (
+        ".NET",
+        &[
+            S("ASP.NET"),
+            S("C#"),
+            S("F#"),
+            S("Entity Framework"),
+            S("Blazor"),
+            S("WPF"),
+        ],
+    ),
+    (
+        "Unit testing",
+        &[
+            S("JUnit"),
+            S("TestNG"),
+            S("pytest"),
+            S("unittest"),
+            S("Jest"),
+            S("Mocha"),
+            S("Vitest"),
+            S("RSpec"),
+            S("XCTest"),
+            S("Jasmine"),
+            S("TDD"),
+        ],
+    ),
+    (
+        "Test automation",
+        &[
+            S("Selenium"),
+            S("Cypress"),
+            S("Playwright"),
+            S("Puppeteer"),
+            S("Appium"),
+            S("Robot Framework"),
+            S("Cucumber"),
+            S("Selenium Grid"),
+        ],
+    ),
+    (
+        "Kubernetes",
+        &[
+            S("OpenShift"),
+            S("Amazon EKS"),
+            S("Azure Kubernetes Service"),
+            S("Google Kubernetes Engine"),
+            S("Rancher"),
+        ],
+    ),
     ("Elasticsearch", &[S("OpenSearch")]),
     ("Microservices", &[S("Service-oriented architecture")]),
 ];
@@ -708,7 +823,18 @@ fn vendor_children(canonical: &str) -> &'static [&'static str] {
         let prefixes: [(&str, &[&str]); 3] = [
             ("AWS", &["Amazon ", "AWS "]),
             ("Microsoft Azure", &["Azure "]),
-            ("Google Cloud", &["Google ", "BigQuery", "Bigtable", "Cloud Spanner", "Firestore", "Vertex AI", "Pub/Sub"]),
+            (
+                "Google Cloud",
+                &[
+                    "Google ",
+                    "BigQuery",
+                    "Bigtable",
+                    "Cloud Spanner",
+                    "Firestore",
+                    "Vertex AI",
+                    "Pub/Sub",
+                ],
+            ),
         ];
         prefixes
             .iter()

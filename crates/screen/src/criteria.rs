@@ -69,7 +69,9 @@ pub(crate) fn split_alternatives(s: &str) -> Vec<String> {
 }
 
 fn push_alt(out: &mut Vec<String>, s: &str) {
-    let t = s.trim().trim_matches(|c: char| c == ',' || c == ';' || c == '.');
+    let t = s
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == ';' || c == '.');
     let t = t.trim();
     if !t.is_empty() && !out.iter().any(|o: &String| o.eq_ignore_ascii_case(t)) {
         out.push(t.to_string());
@@ -249,7 +251,11 @@ impl Criteria {
         self.nice_to_have.retain(|w| !w.skill.trim().is_empty());
         for (what, v) in [("min_total_years", self.min_total_years)]
             .into_iter()
-            .chain(self.min_years_with.iter().map(|(_, y)| ("min_years_with", Some(*y))))
+            .chain(
+                self.min_years_with
+                    .iter()
+                    .map(|(_, y)| ("min_years_with", Some(*y))),
+            )
         {
             if let Some(y) = v {
                 if !y.is_finite() || !(0.0..=80.0).contains(&y) {

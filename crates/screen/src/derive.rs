@@ -139,13 +139,20 @@ fn heading_mode(h: &str) -> Option<Mode> {
         return None;
     }
     // Nice first: "preferred qualifications" is nice, not required.
-    if NICE_CUES.iter().any(|c| h == *c || h.starts_with(&format!("{c} ")) || h.ends_with(&format!(" {c}")) || h.contains(&format!("{c} (")))
-        || h.contains("nice to have")
+    if NICE_CUES.iter().any(|c| {
+        h == *c
+            || h.starts_with(&format!("{c} "))
+            || h.ends_with(&format!(" {c}"))
+            || h.contains(&format!("{c} ("))
+    }) || h.contains("nice to have")
         || h.contains("preferred")
     {
         return Some(Mode::Nice);
     }
-    if MUST_CUES.iter().any(|c| h == *c || h.starts_with(&format!("{c} ")) || h.ends_with(&format!(" {c}"))) {
+    if MUST_CUES
+        .iter()
+        .any(|c| h == *c || h.starts_with(&format!("{c} ")) || h.ends_with(&format!(" {c}")))
+    {
         return Some(Mode::Must);
     }
     if OTHER_CUES.iter().any(|c| h == *c || h.starts_with(c)) {
@@ -160,17 +167,28 @@ fn heading_mode(h: &str) -> Option<Mode> {
 fn inline_cue_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let mut cues: Vec<&str> = MUST_CUES.iter().chain(NICE_CUES).chain(OTHER_CUES).copied().collect();
+        let mut cues: Vec<&str> = MUST_CUES
+            .iter()
+            .chain(NICE_CUES)
+            .chain(OTHER_CUES)
+            .copied()
+            .collect();
         cues.sort_by_key(|c| std::cmp::Reverse(c.len()));
         let esc = |c: &&str| regex::escape(c);
         let colon = cues.iter().map(esc).collect::<Vec<_>>().join("|");
         let bare = cues
             .iter()
-            .filter(|c| c.split(' ').count() >= 3 || c.contains("nice to have") || c.contains("nice-to-have") || c.starts_with("must have"))
+            .filter(|c| {
+                c.split(' ').count() >= 3
+                    || c.contains("nice to have")
+                    || c.contains("nice-to-have")
+                    || c.starts_with("must have")
+            })
             .map(esc)
             .collect::<Vec<_>>()
             .join("|");
-        Regex::new(&format!(r"(?i)\b(?:({colon})\)?\s*:|({bare})\b\s*[-:]?)")).expect("valid cue regex")
+        Regex::new(&format!(r"(?i)\b(?:({colon})\)?\s*:|({bare})\b\s*[-:]?)"))
+            .expect("valid cue regex")
     })
 }
 
@@ -184,7 +202,9 @@ fn years_re() -> &'static Regex {
 
 fn must_word_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b(must|required|requires|mandatory)\b").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(must|required|requires|mandatory)\b").expect("valid regex")
+    })
 }
 
 fn nice_word_re() -> &'static Regex {
@@ -240,7 +260,8 @@ fn items(seg: &str) -> Vec<Item> {
 fn one_of_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b(one of|any of|either|at least one of|one or more of)\b").expect("valid regex")
+        Regex::new(r"\b(one of|any of|either|at least one of|one or more of)\b")
+            .expect("valid regex")
     })
 }
 
@@ -267,8 +288,10 @@ fn group(seg: &str, its: &[Item]) -> Vec<Group> {
     for w in its.windows(2) {
         let gap = lower.get(w[0].end..w[1].start).unwrap_or("").trim();
         let gap_words = gap.trim_matches(|c: char| c == ',' || c.is_whitespace());
-        let joins_or = matches!(gap_words, "or" | "/" | "and/or" | "|" | "or a" | "or an" | "or other")
-            || gap == "/"
+        let joins_or = matches!(
+            gap_words,
+            "or" | "/" | "and/or" | "|" | "or a" | "or an" | "or other"
+        ) || gap == "/"
             || gap == ", or";
         let opens = gap.starts_with('(')
             || gap.contains("e.g")
@@ -280,7 +303,9 @@ fn group(seg: &str, its: &[Item]) -> Vec<Group> {
         }
         let continues_examples = examples_open && !gap.contains(')') && gap.len() <= 6;
         let starts_one_of = one_of_re().is_match(gap);
-        let join = joins_or || (examples_open && (opens || continues_examples)) || (one_of && !starts_one_of && gap.len() <= 6);
+        let join = joins_or
+            || (examples_open && (opens || continues_examples))
+            || (one_of && !starts_one_of && gap.len() <= 6);
         if !(opens || continues_examples) {
             examples_open = false;
         }
@@ -316,7 +341,10 @@ fn group(seg: &str, its: &[Item]) -> Vec<Group> {
 }
 
 fn push_nice(c: &mut Criteria, label: &str, weight: f32) {
-    if c.must_have.iter().any(|r| r.alternatives.iter().any(|a| a == label)) {
+    if c.must_have
+        .iter()
+        .any(|r| r.alternatives.iter().any(|a| a == label))
+    {
         return;
     }
     match c.nice_to_have.iter_mut().find(|w| w.skill == label) {
@@ -359,12 +387,18 @@ fn years_from(sentence: &str, mode: Mode, c: &mut Criteria) {
     let ms: Vec<_> = years_re().captures_iter(sentence).collect();
     for (k, cap) in ms.iter().enumerate() {
         let Some(whole) = cap.get(0) else { continue };
-        let Ok(n) = cap[1].parse::<f32>() else { continue };
+        let Ok(n) = cap[1].parse::<f32>() else {
+            continue;
+        };
         if !(1.0..=20.0).contains(&n) {
             continue;
         }
         // Context: up to the next figure of years, 100 bytes at most.
-        let mut end = ms.get(k + 1).and_then(|m| m.get(0)).map(|m| m.start()).unwrap_or(sentence.len());
+        let mut end = ms
+            .get(k + 1)
+            .and_then(|m| m.get(0))
+            .map(|m| m.start())
+            .unwrap_or(sentence.len());
         end = end.min(whole.end() + 100);
         while !sentence.is_char_boundary(end) {
             end -= 1;
@@ -375,16 +409,25 @@ fn years_from(sentence: &str, mode: Mode, c: &mut Criteria) {
         let lead = ctx_l.trim_start();
         let skills: Vec<String> = items(ctx).into_iter().take(3).map(|i| i.label).collect();
         let about_skill = !skills.is_empty()
-            && (lead.starts_with("of") || lead.starts_with("in") || lead.starts_with("with") || lead.starts_with("using")
-                || lead.starts_with("experience") || lead.starts_with("hands") || lead.starts_with("professional")
-                || lead.starts_with("'") || lead.starts_with("’") || lead.starts_with("working"));
+            && (lead.starts_with("of")
+                || lead.starts_with("in")
+                || lead.starts_with("with")
+                || lead.starts_with("using")
+                || lead.starts_with("experience")
+                || lead.starts_with("hands")
+                || lead.starts_with("professional")
+                || lead.starts_with("'")
+                || lead.starts_with("’")
+                || lead.starts_with("working"));
         if about_skill {
             for s in skills {
                 if !c.min_years_with.iter().any(|(k, _)| *k == s) {
                     c.min_years_with.push((s, n));
                 }
             }
-        } else if ctx_l.contains("experience") || sentence.to_ascii_lowercase().contains("experience") {
+        } else if ctx_l.contains("experience")
+            || sentence.to_ascii_lowercase().contains("experience")
+        {
             c.min_total_years = Some(c.min_total_years.map_or(n, |y| y.max(n)));
         }
     }
@@ -397,7 +440,10 @@ const LIST_GAP: usize = 40;
 
 fn leading_nice_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b(nice to have|nice-to-have|bonus|desirable|ideally)\b").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(nice to have|nice-to-have|bonus|desirable|ideally)\b")
+            .expect("valid regex")
+    })
 }
 
 /// Clauses of a sentence: cut before each must cue, each leading nice cue and at inline
@@ -409,7 +455,12 @@ fn clauses(sent: &str) -> Vec<&str> {
     cuts.extend(
         must_word_re()
             .find_iter(sent)
-            .filter(|m| !lower[..m.start()].trim_end().trim_end_matches('(').ends_with("not"))
+            .filter(|m| {
+                !lower[..m.start()]
+                    .trim_end()
+                    .trim_end_matches('(')
+                    .ends_with("not")
+            })
             .map(|m| m.start()),
     );
     cuts.extend(leading_nice_re().find_iter(sent).map(|m| m.start()));
@@ -417,7 +468,10 @@ fn clauses(sent: &str) -> Vec<&str> {
     cuts.extend(sent.match_indices(" * ").map(|(i, _)| i));
     cuts.sort_unstable();
     cuts.dedup();
-    cuts.windows(2).map(|w| &sent[w[0]..w[1]]).filter(|c| !c.trim().is_empty()).collect()
+    cuts.windows(2)
+        .map(|w| &sent[w[0]..w[1]])
+        .filter(|c| !c.trim().is_empty())
+        .collect()
 }
 
 fn education_from(clause: &str, c: &mut Criteria) {
@@ -434,7 +488,11 @@ fn education_from(clause: &str, c: &mut Criteria) {
             2 => "associate",
             _ => "diploma",
         };
-        if c.education.as_deref().and_then(edu_rank).is_none_or(|l| level < l) {
+        if c.education
+            .as_deref()
+            .and_then(edu_rank)
+            .is_none_or(|l| level < l)
+        {
             c.education = Some(name.to_string());
         }
     }
@@ -459,7 +517,12 @@ fn apply_segment(seg: &str, mode: Mode, c: &mut Criteria, must_count: &mut usize
             let mut runs: Vec<Vec<&Group>> = Vec::new();
             for g in &groups {
                 match runs.last_mut() {
-                    Some(r) if r.last().is_some_and(|p| g.start.saturating_sub(p.end) <= LIST_GAP) => r.push(g),
+                    Some(r)
+                        if r.last()
+                            .is_some_and(|p| g.start.saturating_sub(p.end) <= LIST_GAP) =>
+                    {
+                        r.push(g)
+                    }
                     _ => runs.push(vec![g]),
                 }
             }
@@ -492,10 +555,52 @@ fn apply_segment(seg: &str, mode: Mode, c: &mut Criteria, must_count: &mut usize
 /// Role words of a title that say what the job is (not its level or place).
 fn title_keywords(title: &str) -> Vec<String> {
     const SKIP: &[&str] = &[
-        "senior", "junior", "sr", "jr", "lead", "principal", "staff", "level", "entry", "mid", "remote", "hybrid",
-        "developer", "engineer", "programmer", "specialist", "consultant", "i", "ii", "iii", "iv", "the", "a", "an",
-        "of", "and", "for", "in", "with", "to", "at", "m", "w", "d", "f", "h", "years", "year", "experience", "intern",
-        "internship", "associate", "contract", "full", "time", "part",
+        "senior",
+        "junior",
+        "sr",
+        "jr",
+        "lead",
+        "principal",
+        "staff",
+        "level",
+        "entry",
+        "mid",
+        "remote",
+        "hybrid",
+        "developer",
+        "engineer",
+        "programmer",
+        "specialist",
+        "consultant",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "for",
+        "in",
+        "with",
+        "to",
+        "at",
+        "m",
+        "w",
+        "d",
+        "f",
+        "h",
+        "years",
+        "year",
+        "experience",
+        "intern",
+        "internship",
+        "associate",
+        "contract",
+        "full",
+        "time",
+        "part",
     ];
     // The role part: before " - ", " | ", " (" and ",".
     let mut t = title;
@@ -507,7 +612,10 @@ fn title_keywords(title: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in t.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#' || c == '.')) {
         let w = w.trim_matches('.').to_lowercase();
-        if w.len() < 2 && w != "c" || SKIP.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit()) {
+        if w.len() < 2 && w != "c"
+            || SKIP.contains(&w.as_str())
+            || w.chars().all(|c| c.is_ascii_digit())
+        {
             continue;
         }
         if !out.contains(&w) {
@@ -631,7 +739,13 @@ mod tests {
 
     #[test]
     fn title_words() {
-        assert_eq!(title_keywords("Senior Backend Engineer - Berlin"), vec!["backend"]);
-        assert_eq!(title_keywords("Software Developer - .Net"), vec!["software"]);
+        assert_eq!(
+            title_keywords("Senior Backend Engineer - Berlin"),
+            vec!["backend"]
+        );
+        assert_eq!(
+            title_keywords("Software Developer - .Net"),
+            vec!["software"]
+        );
     }
 }

@@ -38,7 +38,13 @@ pub fn norm_email(p: &Profile, text: &str) -> Option<String> {
 
 /// Digits of the phone, last 9 of them (so "+49 30 1234567" = "030 1234567").
 pub fn norm_phone(p: &Profile) -> Option<String> {
-    let d: String = p.contact.phone.as_deref()?.chars().filter(char::is_ascii_digit).collect();
+    let d: String = p
+        .contact
+        .phone
+        .as_deref()?
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
     (d.len() >= 9).then(|| d[d.len() - 9..].to_string())
 }
 

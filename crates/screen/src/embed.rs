@@ -36,19 +36,26 @@ impl Cached {
 
     fn key(&self, text: &str) -> u64 {
         // The model's name is part of the key: two models never share vectors.
-        xxhash_rust::xxh3::xxh3_64_with_seed(text.as_bytes(), xxhash_rust::xxh3::xxh3_64(self.inner.name().as_bytes()))
+        xxhash_rust::xxh3::xxh3_64_with_seed(
+            text.as_bytes(),
+            xxhash_rust::xxh3::xxh3_64(self.inner.name().as_bytes()),
+        )
     }
 
-    fn from_disk(&self, k: u64) -> Option<Vec<f32>> {
+    fn read_disk(&self, k: u64) -> Option<Vec<f32>> {
         let p = self.dir.as_ref()?.join(format!("{k:016x}.f32"));
         let b = std::fs::read(p).ok()?;
         if b.len() % 4 != 0 {
             return None;
         }
-        Some(b.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+        Some(
+            b.chunks_exact(4)
+                .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+        )
     }
 
-    fn to_disk(&self, k: u64, v: &[f32]) {
+    fn write_disk(&self, k: u64, v: &[f32]) {
         if let Some(d) = &self.dir {
             let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
             let tmp = d.join(format!("{k:016x}.tmp{}", std::process::id()));
@@ -63,25 +70,36 @@ impl Embedder for Cached {
     fn embed(&self, texts: &[&str]) -> anyhow::Result<Vec<Vec<f32>>> {
         let keys: Vec<u64> = texts.iter().map(|t| self.key(t)).collect();
         let mut out: Vec<Option<Arc<Vec<f32>>>> = {
-            let mem = self.mem.lock().map_err(|_| anyhow::anyhow!("embedding cache poisoned"))?;
+            let mem = self
+                .mem
+                .lock()
+                .map_err(|_| anyhow::anyhow!("embedding cache poisoned"))?;
             keys.iter().map(|k| mem.get(k).cloned()).collect()
         };
         for (i, k) in keys.iter().enumerate() {
             if out[i].is_none() {
-                out[i] = self.from_disk(*k).map(Arc::new);
+                out[i] = self.read_disk(*k).map(Arc::new);
             }
         }
         let missing: Vec<usize> = (0..texts.len()).filter(|&i| out[i].is_none()).collect();
         if !missing.is_empty() {
             let todo: Vec<&str> = missing.iter().map(|&i| texts[i]).collect();
             let vecs = self.inner.embed(&todo)?;
-            anyhow::ensure!(vecs.len() == todo.len(), "embedder returned {} vectors for {} texts", vecs.len(), todo.len());
+            anyhow::ensure!(
+                vecs.len() == todo.len(),
+                "embedder returned {} vectors for {} texts",
+                vecs.len(),
+                todo.len()
+            );
             for (&i, v) in missing.iter().zip(vecs) {
-                self.to_disk(keys[i], &v);
+                self.write_disk(keys[i], &v);
                 out[i] = Some(Arc::new(v));
             }
         }
-        let mut mem = self.mem.lock().map_err(|_| anyhow::anyhow!("embedding cache poisoned"))?;
+        let mut mem = self
+            .mem
+            .lock()
+            .map_err(|_| anyhow::anyhow!("embedding cache poisoned"))?;
         Ok(keys
             .iter()
             .zip(out)

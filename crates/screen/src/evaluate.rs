@@ -47,7 +47,12 @@ impl Plan {
             must: c
                 .must_have
                 .iter()
-                .map(|r| (r.label(), r.alternatives.iter().map(|a| resolve(a)).collect()))
+                .map(|r| {
+                    (
+                        r.label(),
+                        r.alternatives.iter().map(|a| resolve(a)).collect(),
+                    )
+                })
                 .collect(),
             nice: c
                 .nice_to_have
@@ -118,10 +123,28 @@ pub fn edu_rank(level: &str) -> Option<u8> {
     let l = l.trim();
     Some(match l {
         _ if l.contains("phd") || l.contains("ph.d") || l.contains("doctor") => 5,
-        _ if l.contains("master") || l.contains("mba") || l == "ms" || l == "msc" || l == "m.sc" => 4,
-        _ if l.contains("bachelor") || matches!(l, "bs" | "ba" | "bsc" | "b.sc" | "beng" | "btech") || l.contains("degree") => 3,
+        _ if l.contains("master")
+            || l.contains("mba")
+            || l == "ms"
+            || l == "msc"
+            || l == "m.sc" =>
+        {
+            4
+        }
+        _ if l.contains("bachelor")
+            || matches!(l, "bs" | "ba" | "bsc" | "b.sc" | "beng" | "btech")
+            || l.contains("degree") =>
+        {
+            3
+        }
         _ if l.contains("associate") => 2,
-        _ if l.contains("diploma") || l.contains("certificate") || l.contains("high school") || l.contains("ged") => 1,
+        _ if l.contains("diploma")
+            || l.contains("certificate")
+            || l.contains("high school")
+            || l.contains("ged") =>
+        {
+            1
+        }
         _ => return None,
     })
 }
@@ -148,7 +171,9 @@ fn salary_re() -> &'static Regex {
 
 fn amount_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(\d{1,3}(?:[,.\s]\d{3})+|\d+(?:\.\d+)?)\s*([kK])?").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(\d{1,3}(?:[,.\s]\d{3})+|\d+(?:\.\d+)?)\s*([kK])?").expect("valid regex")
+    })
 }
 
 /// The resume's text and profile, prepared for matching.
@@ -249,11 +274,23 @@ pub fn evaluate(plan: &Plan, s: &Subject) -> Outcome {
     for (label, alts) in &plan.must {
         let crit = format!("must have: {label}");
         match alts.iter().find_map(|c| match_concept(c, s)) {
-            Some(h) => out.push(ev(crit, 1.0, W_MUST, snippets(s.text, &h.spans), format!("found {}", h.what))),
+            Some(h) => out.push(ev(
+                crit,
+                1.0,
+                W_MUST,
+                snippets(s.text, &h.spans),
+                format!("found {}", h.what),
+            )),
             None => {
                 let looked: Vec<String> = alts.iter().map(|c| c.looked_for()).collect();
                 knockouts.push(format!("missing must-have: {label}"));
-                out.push(ev(crit, 0.0, W_MUST, vec![], format!("not found; looked for {}", looked.join("; "))));
+                out.push(ev(
+                    crit,
+                    0.0,
+                    W_MUST,
+                    vec![],
+                    format!("not found; looked for {}", looked.join("; ")),
+                ));
             }
         }
     }
@@ -261,20 +298,41 @@ pub fn evaluate(plan: &Plan, s: &Subject) -> Outcome {
     for (c, w) in &plan.nice {
         let crit = format!("nice to have: {}", c.label);
         match match_concept(c, s) {
-            Some(h) => out.push(ev(crit, 1.0, *w, snippets(s.text, &h.spans), format!("found {}", h.what))),
-            None => out.push(ev(crit, 0.0, *w, vec![], format!("not found; looked for {}", c.looked_for()))),
+            Some(h) => out.push(ev(
+                crit,
+                1.0,
+                *w,
+                snippets(s.text, &h.spans),
+                format!("found {}", h.what),
+            )),
+            None => out.push(ev(
+                crit,
+                0.0,
+                *w,
+                vec![],
+                format!("not found; looked for {}", c.looked_for()),
+            )),
         }
     }
 
     if let Some(req) = plan.min_total_years {
         let have = s.profile.total_years;
-        let credit = if req <= 0.0 { 1.0 } else { (have / req).clamp(0.0, 1.0) };
+        let credit = if req <= 0.0 {
+            1.0
+        } else {
+            (have / req).clamp(0.0, 1.0)
+        };
         let spans: Vec<(usize, usize)> = s
             .profile
             .experience
             .iter()
             .take(MAX_SNIPPETS)
-            .map(|e| (e.span.start, first_line_end(s.text, e.span.start, e.span.end)))
+            .map(|e| {
+                (
+                    e.span.start,
+                    first_line_end(s.text, e.span.start, e.span.end),
+                )
+            })
             .collect();
         out.push(ev(
             format!("min total years: {req}"),
@@ -290,28 +348,59 @@ pub fn evaluate(plan: &Plan, s: &Subject) -> Outcome {
         match match_concept(c, s) {
             Some(h) => {
                 let (credit, note) = match h.years {
-                    Some(y) => ((y / req.max(0.01)).clamp(0.0, 1.0), format!("{} for {y:.1} years (needs {req})", h.what)),
-                    None => (0.25, format!("{} mentioned, but no dated experience with it", h.what)),
+                    Some(y) => (
+                        (y / req.max(0.01)).clamp(0.0, 1.0),
+                        format!("{} for {y:.1} years (needs {req})", h.what),
+                    ),
+                    None => (
+                        0.25,
+                        format!("{} mentioned, but no dated experience with it", h.what),
+                    ),
                 };
-                out.push(ev(crit, credit, W_YEARS_WITH, snippets(s.text, &h.spans), note));
+                out.push(ev(
+                    crit,
+                    credit,
+                    W_YEARS_WITH,
+                    snippets(s.text, &h.spans),
+                    note,
+                ));
             }
-            None => out.push(ev(crit, 0.0, W_YEARS_WITH, vec![], format!("not found; looked for {}", c.looked_for()))),
+            None => out.push(ev(
+                crit,
+                0.0,
+                W_YEARS_WITH,
+                vec![],
+                format!("not found; looked for {}", c.looked_for()),
+            )),
         }
     }
 
     if let Some((lo, hi)) = plan.seniority {
         let (level, how) = match s.profile.seniority {
             Some(l) => (l, "from titles"),
-            None => (seniority_from_years(s.profile.total_years), "estimated from years"),
+            None => (
+                seniority_from_years(s.profile.total_years),
+                "estimated from years",
+            ),
         };
         let idx = |x: Seniority| Seniority::ALL.iter().position(|&y| y == x).unwrap_or(0) as i32;
-        let dist = if level < lo { idx(lo) - idx(level) } else if level > hi { idx(level) - idx(hi) } else { 0 };
+        let dist = if level < lo {
+            idx(lo) - idx(level)
+        } else if level > hi {
+            idx(level) - idx(hi)
+        } else {
+            0
+        };
         let credit = match dist {
             0 => 1.0,
             1 => 0.5,
             _ => 0.0,
         };
-        let range = if lo == hi { lo.as_str().to_string() } else { format!("{}–{}", lo.as_str(), hi.as_str()) };
+        let range = if lo == hi {
+            lo.as_str().to_string()
+        } else {
+            format!("{}–{}", lo.as_str(), hi.as_str())
+        };
         out.push(ev(
             format!("seniority: {range}"),
             credit,
@@ -330,9 +419,21 @@ pub fn evaluate(plan: &Plan, s: &Subject) -> Outcome {
                 let t = e.title.as_deref()?.to_lowercase();
                 if !find_word_all(&t, k, 1).is_empty() {
                     // Point at the keyword inside the entry when it is there.
-                    let (a, b) = (e.span.start.min(s.lower.len()), e.span.end.min(s.lower.len()));
-                    let inner = s.lower.get(a..b).map(|seg| find_word_all(seg, k, 1)).unwrap_or_default();
-                    Some(inner.first().map(|&(x, y)| (a + x, a + y)).unwrap_or((a, first_line_end(s.text, a, b))))
+                    let (a, b) = (
+                        e.span.start.min(s.lower.len()),
+                        e.span.end.min(s.lower.len()),
+                    );
+                    let inner = s
+                        .lower
+                        .get(a..b)
+                        .map(|seg| find_word_all(seg, k, 1))
+                        .unwrap_or_default();
+                    Some(
+                        inner
+                            .first()
+                            .map(|&(x, y)| (a + x, a + y))
+                            .unwrap_or((a, first_line_end(s.text, a, b))),
+                    )
                 } else {
                     None
                 }
@@ -353,7 +454,11 @@ pub fn evaluate(plan: &Plan, s: &Subject) -> Outcome {
         };
         // No experience entries parsed: fall back to the text, at half credit.
         if s.profile.experience.is_empty() {
-            let hits: Vec<_> = plan.title_keywords.iter().filter_map(|k| find_word_all(s.lower, k, 1).first().copied()).collect();
+            let hits: Vec<_> = plan
+                .title_keywords
+                .iter()
+                .filter_map(|k| find_word_all(s.lower, k, 1).first().copied())
+                .collect();
             credit = 0.5 * hits.len() as f32 / plan.title_keywords.len() as f32;
             spans = hits;
             note = "no job titles parsed; found in text (half credit)".into();
@@ -372,22 +477,40 @@ pub fn evaluate(plan: &Plan, s: &Subject) -> Outcome {
     }
 
     if let Some((label, need)) = &plan.education {
-        let best = s.profile.education.iter().filter_map(|e| {
-            let r = e.level.as_deref().and_then(edu_rank).or_else(|| e.degree.as_deref().and_then(edu_rank))?;
-            Some((r, e))
-        }).max_by_key(|(r, _)| *r);
+        let best = s
+            .profile
+            .education
+            .iter()
+            .filter_map(|e| {
+                let r = e
+                    .level
+                    .as_deref()
+                    .and_then(edu_rank)
+                    .or_else(|| e.degree.as_deref().and_then(edu_rank))?;
+                Some((r, e))
+            })
+            .max_by_key(|(r, _)| *r);
         let (credit, spans, note) = match best {
             Some((r, e)) => (
                 if r >= *need { 1.0 } else { 0.0 },
-                vec![(e.span.start, first_line_end(s.text, e.span.start, e.span.end))],
-                format!("{} found", e.degree.clone().or(e.level.clone()).unwrap_or_default()),
+                vec![(
+                    e.span.start,
+                    first_line_end(s.text, e.span.start, e.span.end),
+                )],
+                format!(
+                    "{} found",
+                    e.degree.clone().or(e.level.clone()).unwrap_or_default()
+                ),
             ),
             None => {
                 // No parsed education: the highest degree word in the text.
                 let found = degree_re()
                     .find_iter(s.text)
                     .take(50)
-                    .filter_map(|m| edu_rank(&m.as_str().replace(['.', ' ', '\''], "")).map(|r| (r, m.start(), m.end())))
+                    .filter_map(|m| {
+                        edu_rank(&m.as_str().replace(['.', ' ', '\''], ""))
+                            .map(|r| (r, m.start(), m.end()))
+                    })
                     .max_by_key(|x| x.0);
                 match found {
                     Some((r, a, b)) => (
@@ -399,7 +522,13 @@ pub fn evaluate(plan: &Plan, s: &Subject) -> Outcome {
                 }
             }
         };
-        out.push(ev(format!("education: {label}"), credit, W_EDUCATION, snippets(s.text, &spans), note));
+        out.push(ev(
+            format!("education: {label}"),
+            credit,
+            W_EDUCATION,
+            snippets(s.text, &spans),
+            note,
+        ));
     }
 
     if let Some(ceil) = &plan.salary {
@@ -450,9 +579,15 @@ fn location(rule: &LocationRule, codes: &[String], s: &Subject) -> Evidence {
     } else if inside {
         (1.0, format!("lives in {loc}"))
     } else if loc.is_empty() {
-        (if rule.remote_ok { 0.5 } else { 0.0 }, "no location stated".to_string())
+        (
+            if rule.remote_ok { 0.5 } else { 0.0 },
+            "no location stated".to_string(),
+        )
     } else if rule.remote_ok {
-        (0.5, format!("{loc}: outside the listed countries, remote allowed"))
+        (
+            0.5,
+            format!("{loc}: outside the listed countries, remote allowed"),
+        )
     } else {
         (0.0, format!("{loc}: outside the listed countries"))
     };
@@ -468,7 +603,13 @@ fn salary(ceil: &SalaryCeiling, s: &Subject) -> Evidence {
     .trim()
     .to_string();
     let Some(m) = salary_re().find(s.text) else {
-        return ev(crit, 0.0, 0.0, vec![], "no salary expectation stated (not scored)".into());
+        return ev(
+            crit,
+            0.0,
+            0.0,
+            vec![],
+            "no salary expectation stated (not scored)".into(),
+        );
     };
     let tail_end = (m.end() + 60).min(s.text.len());
     let mut te = tail_end;
@@ -477,7 +618,10 @@ fn salary(ceil: &SalaryCeiling, s: &Subject) -> Evidence {
     }
     let tail = &s.text[m.end()..te];
     let amount = amount_re().captures(tail).and_then(|c| {
-        let digits: String = c[1].chars().filter(|ch| ch.is_ascii_digit() || *ch == '.').collect();
+        let digits: String = c[1]
+            .chars()
+            .filter(|ch| ch.is_ascii_digit() || *ch == '.')
+            .collect();
         let v: f64 = digits.parse().ok()?;
         Some(if c.get(2).is_some() { v * 1000.0 } else { v })
     });
@@ -492,6 +636,12 @@ fn salary(ceil: &SalaryCeiling, s: &Subject) -> Evidence {
                 format!("expects {v}{}", if ok { "" } else { ", above the ceiling" }),
             )
         }
-        None => ev(crit, 0.0, 0.0, snippets(s.text, &[(m.start(), m.end())]), "salary expectation without an amount (not scored)".into()),
+        None => ev(
+            crit,
+            0.0,
+            0.0,
+            snippets(s.text, &[(m.start(), m.end())]),
+            "salary expectation without an amount (not scored)".into(),
+        ),
     }
 }

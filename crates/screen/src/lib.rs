@@ -9,9 +9,9 @@
 //!   one level off), title keywords 1, location 1, education 1, salary ceiling 1 (only when
 //!   the resume states an expectation). See [`evaluate`].
 //! - **lexical** — BM25 (k1 1.2, b 0.75) of the resume text against the job text, the ideal
-//!   candidate text and the criteria terms, IDF over the batch being ranked; divided by its
-//!   upper bound for this job (every query term present, saturated), i.e. the share of the
-//!   job's weighted vocabulary the resume covers. Typical values are 0.05–0.4.
+//!   candidate text and the criteria terms, IDF over the batch being ranked; divided by the
+//!   BM25 of the job's own text scored the same way (capped at 1), so it is absolute rather
+//!   than relative to the batch's best.
 //! - **semantic** — only with an [`Embedder`]: mean of the three best cosines between the
 //!   resume's ~1,000-byte chunks and the job vector, mapped 0.1→0 … 0.7→1.
 //!

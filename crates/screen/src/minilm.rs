@@ -31,7 +31,8 @@ impl MiniLm {
         let cfg = std::fs::read_to_string(dir.join("config.json"))
             .with_context(|| format!("reading {}", dir.join("config.json").display()))?;
         let config: Config = serde_json::from_str(&cfg).context("config.json")?;
-        let mut tokenizer = Tokenizer::from_file(dir.join("tokenizer.json")).map_err(anyhow::Error::msg)?;
+        let mut tokenizer =
+            Tokenizer::from_file(dir.join("tokenizer.json")).map_err(anyhow::Error::msg)?;
         tokenizer.with_padding(Some(PaddingParams {
             strategy: PaddingStrategy::BatchLongest,
             ..PaddingParams::default()

@@ -94,7 +94,15 @@ fn job_texts<'a>(c: &'a Criteria, plan_terms: &'a [(String, f32)]) -> Vec<(&'a s
 pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Vec<Scored> {
     let plan = Plan::new(criteria);
     let terms = plan.query_terms();
-    let query = Query::build(&job_texts(criteria, &terms));
+    let jt = job_texts(criteria, &terms);
+    let query = Query::build(&jt);
+    // The job as a document: BM25 is reported relative to how well the job matches itself.
+    let job_doc: String = jt
+        .iter()
+        .map(|(t, _)| t.to_ascii_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let job_stats = doc_stats(&query, &job_doc);
     let names: Vec<Option<String>> = candidates.iter().map(|c| norm_name(c.profile)).collect();
     let need_shingles = shared_names(&names);
 
@@ -144,11 +152,10 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
         })
         .collect();
 
-    let (bm, upper) = {
+    let (bm, reference) = {
         let refs: Vec<&DocStats> = work.iter().map(|w| &w.stats).collect();
-        score_all(&query, &refs)
+        score_all(&query, &refs, &job_stats)
     };
-
 
     let semantic = opts
         .embedder
@@ -165,7 +172,11 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
     let mut w = Weights {
         coverage: if has_cov { base.coverage } else { 0.0 },
         lexical: if has_lex { base.lexical } else { 0.0 },
-        semantic: if semantic.is_some() { base.semantic } else { 0.0 },
+        semantic: if semantic.is_some() {
+            base.semantic
+        } else {
+            0.0
+        },
     };
     let sum = w.coverage + w.lexical + w.semantic;
     if sum > 0.0 {
@@ -189,11 +200,31 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
     for (i, (wk, c)) in work.into_iter().zip(candidates).enumerate() {
         let o = wk.outcome;
         let coverage = if o.total > 0.0 { o.met / o.total } else { 0.0 };
-        // Share of the best possible BM25 for this job: absolute, so one resume alone or
-        // a batch of weak ones is not inflated to 1.
-        let lexical = if upper > 0.0 { (bm[i] / upper).clamp(0.0, 1.0) } else { 0.0 };
+        // Relative to the job's own text scored as a resume: absolute, so one resume alone
+        // or a batch of weak ones is not inflated to 1.
+        let lexical = if reference > 0.0 {
+            (bm[i] / reference).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         let sem = semantic.as_ref().map(|s| s[i]);
-        let score = 100.0 * (w.coverage * coverage + w.lexical * lexical + w.semantic * sem.unwrap_or(0.0));
+        let score =
+            100.0 * (w.coverage * coverage + w.lexical * lexical + w.semantic * sem.unwrap_or(0.0));
+        let mut evidence = o.evidence;
+        if criteria.ideal_candidate.is_some() {
+            // Free text has no single place to point at: it is scored as text.
+            evidence.push(crate::result::Evidence {
+                criterion: "ideal candidate".into(),
+                met: false,
+                credit: 0.0,
+                weight: 0.0,
+                snippets: vec![],
+                note: match sem {
+                    Some(x) => format!("compared as text: lexical {lexical:.2}, semantic {x:.2}"),
+                    None => format!("compared as text: lexical {lexical:.2}"),
+                },
+            });
+        }
         idents.push(wk.ident);
         drop(wk.text);
         scored.push((
@@ -209,7 +240,7 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
                     weights: w,
                     bm25: bm[i],
                 },
-                evidence: o.evidence,
+                evidence,
                 signals: signals.clone(),
                 duplicate_of: None,
             },
@@ -257,7 +288,11 @@ fn semantic_scores(
     }
     // The job is long too: embed its chunks and average them into one direction.
     let job_chunks = chunks(&job);
-    let job_chunks: Vec<&str> = if job_chunks.is_empty() { vec![job.as_str()] } else { job_chunks };
+    let job_chunks: Vec<&str> = if job_chunks.is_empty() {
+        vec![job.as_str()]
+    } else {
+        job_chunks
+    };
     let jv = e.embed(&job_chunks).ok()?;
     let dim = jv.first()?.len();
     let mut jmean = vec![0f32; dim];

@@ -8,7 +8,7 @@ use serde::Serialize;
 pub struct Breakdown {
     /// Weighted share of the criteria met (0–1; partial credit for years and seniority).
     pub coverage: f32,
-    /// BM25 of the resume against the job as a share of its upper bound for this job (0–1).
+    /// BM25 of the resume against the job, relative to the job text's own BM25 (0–1).
     pub lexical: f32,
     /// Cosine similarity of sentence embeddings, rescaled to 0–1; `None` without a model.
     pub semantic: Option<f32>,

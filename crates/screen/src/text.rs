@@ -58,17 +58,129 @@ pub fn term_key(tok: &[u8]) -> u64 {
 
 /// Common English words that carry no signal about fit.
 pub const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be",
-    "been", "being", "both", "but", "by", "can", "could", "do", "does", "each", "etc", "for",
-    "from", "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it",
-    "its", "may", "more", "most", "must", "my", "no", "not", "of", "on", "or", "other", "our",
-    "out", "over", "per", "she", "should", "so", "some", "such", "than", "that", "the", "their",
-    "them", "then", "there", "these", "they", "this", "those", "through", "to", "under", "up",
-    "us", "very", "was", "we", "well", "were", "what", "when", "where", "which", "while", "who",
-    "will", "with", "within", "would", "you", "your", "able", "ability", "including", "work",
-    "working", "job", "role", "position", "candidate", "company", "team", "year", "years",
-    "experience", "strong", "good", "excellent", "knowledge", "skills", "skill", "responsibilities",
-    "requirements", "required", "preferred", "plus", "new", "using", "use", "based", "across",
+    "a",
+    "about",
+    "above",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "do",
+    "does",
+    "each",
+    "etc",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "may",
+    "more",
+    "most",
+    "must",
+    "my",
+    "no",
+    "not",
+    "of",
+    "on",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "per",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "under",
+    "up",
+    "us",
+    "very",
+    "was",
+    "we",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "will",
+    "with",
+    "within",
+    "would",
+    "you",
+    "your",
+    "able",
+    "ability",
+    "including",
+    "work",
+    "working",
+    "job",
+    "role",
+    "position",
+    "candidate",
+    "company",
+    "team",
+    "year",
+    "years",
+    "experience",
+    "strong",
+    "good",
+    "excellent",
+    "knowledge",
+    "skills",
+    "skill",
+    "responsibilities",
+    "requirements",
+    "required",
+    "preferred",
+    "plus",
+    "new",
+    "using",
+    "use",
+    "based",
+    "across",
 ];
 
 /// Word-bounded occurrences of `needle` (already lowercase) in `hay` (ASCII-lowercased).
@@ -90,7 +202,11 @@ pub fn find_word_all(hay: &str, needle: &str, limit: usize) -> Vec<(usize, usize
             // plural "apis", "microservices": accept a trailing s
             || (h[e] == b's' && (e + 1 >= h.len() || !is_word(h[e + 1])));
         if left_ok && right_ok {
-            let e = if e < h.len() && h[e] == b's' && last_wordish { e + 1 } else { e };
+            let e = if e < h.len() && h[e] == b's' && last_wordish {
+                e + 1
+            } else {
+                e
+            };
             out.push((s, e));
             if out.len() >= limit {
                 break;
@@ -114,7 +230,10 @@ pub struct Snippet {
 pub const CONTEXT_CHARS: usize = 60;
 
 pub fn snippet(text: &str, start: usize, end: usize) -> Option<Snippet> {
-    if start > end || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end)
+    if start > end
+        || end > text.len()
+        || !text.is_char_boundary(start)
+        || !text.is_char_boundary(end)
     {
         return None;
     }
@@ -162,8 +281,9 @@ pub fn shingles(lower: &str) -> Vec<u64> {
     } else {
         toks.windows(5)
             .map(|w| {
-                w.iter()
-                    .fold(0u64, |h, t| h.rotate_left(13) ^ t.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+                w.iter().fold(0u64, |h, t| {
+                    h.rotate_left(13) ^ t.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                })
             })
             .collect()
     };

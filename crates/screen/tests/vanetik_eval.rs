@@ -20,15 +20,34 @@
 
 use hirekit_model::profile::{Profile, ProfileSkill, Span};
 use hirekit_model::skills::{extract_skills, skill_category};
-use hirekit_screen::{rank, Candidate, Criteria, Options};
+use hirekit_screen::{rank, Candidate, Criteria, Embedder, Options};
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The MiniLM model when built with `--features embeddings` and HIREKIT_MINILM_DIR names
+/// its folder (model.safetensors, tokenizer.json, config.json).
+#[cfg(feature = "embeddings")]
+fn embedder() -> Option<Arc<dyn Embedder>> {
+    let dir = std::env::var("HIREKIT_MINILM_DIR").ok()?;
+    match hirekit_screen::MiniLm::load(std::path::Path::new(&dir)) {
+        Ok(m) => Some(Arc::new(hirekit_screen::Cached::new(Arc::new(m), None))),
+        Err(e) => {
+            eprintln!("MiniLM not loaded from {dir}: {e:#}");
+            None
+        }
+    }
+}
+#[cfg(not(feature = "embeddings"))]
+fn embedder() -> Option<Arc<dyn Embedder>> {
+    None
+}
 
 fn data_dir() -> PathBuf {
-    let base = std::env::var("HIREKIT_SHARED_DATA").map(PathBuf::from).unwrap_or_else(|_| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
-    });
+    let base = std::env::var("HIREKIT_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
     base.join("resumes/vanetik_vacancy_resume_matching")
 }
 
@@ -38,7 +57,10 @@ fn docx_text(path: &std::path::Path) -> Option<String> {
     let f = std::fs::File::open(path).ok()?;
     let mut z = zip::ZipArchive::new(f).ok()?;
     let mut xml = String::new();
-    z.by_name("word/document.xml").ok()?.read_to_string(&mut xml).ok()?;
+    z.by_name("word/document.xml")
+        .ok()?
+        .read_to_string(&mut xml)
+        .ok()?;
     let mut r = quick_xml::Reader::from_str(&xml);
     let (mut out, mut in_t) = (String::new(), false);
     loop {
@@ -136,9 +158,16 @@ fn profile(text: &str) -> Profile {
             });
             skills.len() - 1
         });
-        skills[i].evidence.push(Span { start: m.start, end: m.end });
+        skills[i].evidence.push(Span {
+            start: m.start,
+            end: m.end,
+        });
     }
-    Profile { total_years: total_years(text), skills, ..Profile::default() }
+    Profile {
+        total_years: total_years(text),
+        skills,
+        ..Profile::default()
+    }
 }
 
 /// TF-IDF (sklearn defaults: tokens of 2+ word chars, smooth idf, l2) cosine.
@@ -164,7 +193,12 @@ impl Tfidf {
             }
         }
         let n = docs.len() as f32;
-        Tfidf { idf: df.into_iter().map(|(w, d)| (w, ((1.0 + n) / (1.0 + d)).ln() + 1.0)).collect() }
+        Tfidf {
+            idf: df
+                .into_iter()
+                .map(|(w, d)| (w, ((1.0 + n) / (1.0 + d)).ln() + 1.0))
+                .collect(),
+        }
     }
     fn vec(&self, s: &str) -> HashMap<String, f32> {
         let mut v: HashMap<String, f32> = HashMap::new();
@@ -180,12 +214,17 @@ impl Tfidf {
     }
 }
 fn cos(a: &HashMap<String, f32>, b: &HashMap<String, f32>) -> f32 {
-    a.iter().map(|(w, x)| x * b.get(w).copied().unwrap_or(0.0)).sum()
+    a.iter()
+        .map(|(w, x)| x * b.get(w).copied().unwrap_or(0.0))
+        .sum()
 }
 
 fn ndcg(order: &[usize], rel: &[f32], k: usize) -> f32 {
     let dcg = |o: &mut dyn Iterator<Item = f32>| -> f32 {
-        o.take(k).enumerate().map(|(i, r)| r / ((i + 2) as f32).log2()).sum()
+        o.take(k)
+            .enumerate()
+            .map(|(i, r)| r / ((i + 2) as f32).log2())
+            .sum()
     };
     let mut ideal: Vec<f32> = rel.to_vec();
     ideal.sort_by(|a, b| b.total_cmp(a));
@@ -230,18 +269,58 @@ fn order_by(key: &[f32]) -> Vec<usize> {
 }
 
 const A1: [[usize; 5]; 30] = [
-    [2, 1, 4, 3, 5], [1, 2, 3, 4, 5], [1, 2, 3, 4, 5], [3, 1, 2, 4, 5], [1, 5, 4, 2, 3],
-    [3, 2, 1, 4, 5], [3, 2, 1, 5, 4], [2, 4, 3, 1, 5], [1, 5, 2, 1, 4], [3, 2, 1, 4, 5],
-    [1, 2, 3, 4, 5], [1, 2, 3, 4, 5], [1, 3, 2, 4, 5], [1, 2, 3, 4, 5], [3, 1, 2, 4, 5],
-    [3, 1, 2, 4, 5], [3, 1, 2, 4, 5], [1, 2, 5, 3, 4], [3, 2, 1, 4, 5], [3, 2, 1, 4, 5],
-    [2, 3, 1, 4, 5], [1, 2, 3, 5, 4], [2, 1, 3, 5, 4], [1, 2, 3, 5, 4], [1, 2, 3, 4, 5],
-    [2, 1, 3, 4, 5], [2, 3, 4, 5, 1], [2, 4, 3, 2, 5], [5, 1, 2, 4, 3], [2, 1, 4, 3, 5],
+    [2, 1, 4, 3, 5],
+    [1, 2, 3, 4, 5],
+    [1, 2, 3, 4, 5],
+    [3, 1, 2, 4, 5],
+    [1, 5, 4, 2, 3],
+    [3, 2, 1, 4, 5],
+    [3, 2, 1, 5, 4],
+    [2, 4, 3, 1, 5],
+    [1, 5, 2, 1, 4],
+    [3, 2, 1, 4, 5],
+    [1, 2, 3, 4, 5],
+    [1, 2, 3, 4, 5],
+    [1, 3, 2, 4, 5],
+    [1, 2, 3, 4, 5],
+    [3, 1, 2, 4, 5],
+    [3, 1, 2, 4, 5],
+    [3, 1, 2, 4, 5],
+    [1, 2, 5, 3, 4],
+    [3, 2, 1, 4, 5],
+    [3, 2, 1, 4, 5],
+    [2, 3, 1, 4, 5],
+    [1, 2, 3, 5, 4],
+    [2, 1, 3, 5, 4],
+    [1, 2, 3, 5, 4],
+    [1, 2, 3, 4, 5],
+    [2, 1, 3, 4, 5],
+    [2, 3, 4, 5, 1],
+    [2, 4, 3, 2, 5],
+    [5, 1, 2, 4, 3],
+    [2, 1, 4, 3, 5],
 ];
 const A2: [[usize; 5]; 20] = [
-    [4, 3, 1, 5, 2], [2, 4, 3, 1, 5], [5, 4, 2, 3, 1], [1, 3, 2, 4, 5], [5, 1, 2, 4, 3],
-    [1, 3, 2, 4, 5], [4, 2, 3, 1, 5], [2, 4, 3, 1, 5], [3, 4, 2, 1, 5], [4, 1, 2, 5, 3],
-    [2, 4, 3, 5, 1], [4, 3, 2, 1, 5], [4, 2, 3, 1, 5], [3, 4, 2, 1, 5], [2, 4, 3, 1, 5],
-    [3, 2, 4, 1, 5], [4, 2, 3, 1, 5], [4, 2, 5, 3, 1], [4, 2, 3, 1, 5], [1, 5, 2, 4, 3],
+    [4, 3, 1, 5, 2],
+    [2, 4, 3, 1, 5],
+    [5, 4, 2, 3, 1],
+    [1, 3, 2, 4, 5],
+    [5, 1, 2, 4, 3],
+    [1, 3, 2, 4, 5],
+    [4, 2, 3, 1, 5],
+    [2, 4, 3, 1, 5],
+    [3, 4, 2, 1, 5],
+    [4, 1, 2, 5, 3],
+    [2, 4, 3, 5, 1],
+    [4, 3, 2, 1, 5],
+    [4, 2, 3, 1, 5],
+    [3, 4, 2, 1, 5],
+    [2, 4, 3, 1, 5],
+    [3, 2, 4, 1, 5],
+    [4, 2, 3, 1, 5],
+    [4, 2, 5, 3, 1],
+    [4, 2, 3, 1, 5],
+    [1, 5, 2, 4, 3],
 ];
 
 /// Graded relevance of the 5 vacancies for one CV, or None if the array is not a permutation.
@@ -272,7 +351,10 @@ impl Acc {
 fn vanetik_ranking_quality() {
     let dir = data_dir();
     if !dir.join("5_vacancies.csv").exists() {
-        eprintln!("skipping: {} not found (set HIREKIT_SHARED_DATA)", dir.display());
+        eprintln!(
+            "skipping: {} not found (set HIREKIT_SHARED_DATA)",
+            dir.display()
+        );
         return;
     }
     let csv = std::fs::read_to_string(dir.join("5_vacancies.csv")).unwrap();
@@ -305,7 +387,11 @@ fn vanetik_ranking_quality() {
         }
     }
     let cands: Vec<Candidate> = (0..65)
-        .map(|i| Candidate { id: format!("{}", i + 1), text: &texts[i], profile: &profiles[i] })
+        .map(|i| Candidate {
+            id: format!("{}", i + 1),
+            text: &texts[i],
+            profile: &profiles[i],
+        })
         .collect();
 
     // hirekit: key[cv][job] = rank key (knocked-out below every kept one, then score).
@@ -314,6 +400,11 @@ fn vanetik_ranking_quality() {
     let mut hk_cov = vec![[0f32; 5]; 65];
     let mut hk_lex = vec![[0f32; 5]; 65];
     let mut knocked = 0;
+    let opts = Options {
+        embedder: embedder(),
+        ..Options::default()
+    };
+    let mut signals = String::new();
     let t0 = std::time::Instant::now();
     for (j, jd) in jobs.iter().enumerate() {
         let c = Criteria::derive_from_text(jd);
@@ -322,7 +413,8 @@ fn vanetik_ranking_quality() {
             shown.job_text = None;
             println!("--- vacancy {} ---\n{}", j + 1, shown.to_toml());
         }
-        for s in rank(&c, &cands, &Options::default()) {
+        for s in rank(&c, &cands, &opts) {
+            signals = s.signals.join(" + ");
             let i: usize = s.id.parse::<usize>().unwrap() - 1;
             hk[i][j] = s.score - if s.knocked_out { 1000.0 } else { 0.0 };
             hk_score[i][j] = s.score;
@@ -353,15 +445,32 @@ fn vanetik_ranking_quality() {
         ("annotator 1", A1.iter().map(grades).collect()),
         ("annotator 2", A2.iter().map(grades).collect()),
     ];
-    println!("\nprofiles: {}", if minimal { "minimal reader in this test" } else { "hirekit-resume parse_file" });
+    println!(
+        "\nprofiles: {}",
+        if minimal {
+            "minimal reader in this test"
+        } else {
+            "hirekit-resume parse_file"
+        }
+    );
+    println!("hirekit signals: {signals}");
     println!("Vanetik & Kogan set: 5 vacancies × CVs 1–30 (annotator 2: CVs 1–20); {knocked} knock-outs of 325 pairs; ranking took {took:.2?}");
-    println!("{:<12} {:<9} {:>10} {:>8} {:>14} {:>10} {:>5}", "annotator", "system", "NDCG@5/CV", "τ/CV", "NDCG@10/vac", "τ/vac", "n");
+    println!(
+        "{:<12} {:<9} {:>10} {:>8} {:>14} {:>10} {:>5}",
+        "annotator", "system", "NDCG@5/CV", "τ/CV", "NDCG@10/vac", "τ/vac", "n"
+    );
     let mut wins = Vec::new();
     for (name, g) in &annot {
         let mut res: Vec<(&str, Acc, Acc)> = Vec::new();
         let detail = std::env::var("HIREKIT_EVAL_DEBUG").is_ok();
         let systems: Vec<(&str, &Vec<[f32; 5]>)> = if detail {
-            vec![("hirekit", &hk), ("tf-idf", &bl), ("score", &hk_score), ("coverage", &hk_cov), ("lexical", &hk_lex)]
+            vec![
+                ("hirekit", &hk),
+                ("tf-idf", &bl),
+                ("score", &hk_score),
+                ("coverage", &hk_cov),
+                ("lexical", &hk_lex),
+            ]
         } else {
             vec![("hirekit", &hk), ("tf-idf", &bl)]
         };
@@ -393,10 +502,16 @@ fn vanetik_ranking_quality() {
         }
         let d_cv = Acc::mean(&res[0].1.ndcg) - Acc::mean(&res[1].1.ndcg);
         let d_vac = Acc::mean(&res[0].2.ndcg) - Acc::mean(&res[1].2.ndcg);
-        println!("{:<12} hirekit − tf-idf: NDCG@5/CV {d_cv:+.3}, NDCG@10/vacancy {d_vac:+.3}", name);
+        println!(
+            "{:<12} hirekit − tf-idf: NDCG@5/CV {d_cv:+.3}, NDCG@10/vacancy {d_vac:+.3}",
+            name
+        );
         wins.push(d_cv + d_vac);
     }
     let avg_gain = wins.iter().sum::<f32>() / wins.len() as f32;
     println!("mean NDCG gain over the baseline (both views, both annotators): {avg_gain:+.3}");
-    assert!(avg_gain >= 0.0, "hirekit below the TF-IDF baseline by {avg_gain:.3}");
+    assert!(
+        avg_gain >= 0.0,
+        "hirekit below the TF-IDF baseline by {avg_gain:.3}"
+    );
 }
