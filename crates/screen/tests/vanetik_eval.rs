@@ -26,20 +26,7 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// The MiniLM model when built with `--features embeddings` and HIREKIT_MINILM_DIR names
-/// its folder (model.safetensors, tokenizer.json, config.json).
-#[cfg(feature = "embeddings")]
-fn embedder() -> Option<Arc<dyn Embedder>> {
-    let dir = std::env::var("HIREKIT_MINILM_DIR").ok()?;
-    match hirekit_screen::MiniLm::load(std::path::Path::new(&dir)) {
-        Ok(m) => Some(Arc::new(hirekit_screen::Cached::new(Arc::new(m), None))),
-        Err(e) => {
-            eprintln!("MiniLM not loaded from {dir}: {e:#}");
-            None
-        }
-    }
-}
-#[cfg(not(feature = "embeddings"))]
+/// No local embedding model is wired in yet (see the crate docs): coverage + lexical only.
 fn embedder() -> Option<Arc<dyn Embedder>> {
     None
 }
