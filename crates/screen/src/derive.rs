@@ -279,6 +279,8 @@ fn group(seg: &str, its: &[Item]) -> Vec<Group> {
     }
     let lower = seg.to_ascii_lowercase();
     let mut groups: Vec<Vec<&Item>> = vec![vec![&its[0]]];
+    // For each group after the first: whether a bare comma separates it from the one before.
+    let mut comma_before: Vec<bool> = Vec::new();
     let lead_from = its[0].start.saturating_sub(30);
     let lead = lower.get(lead_from..its[0].start).unwrap_or("");
     // "one of: Python, Perl, PHP": items close together after the cue are alternatives.
@@ -318,8 +320,20 @@ fn group(seg: &str, its: &[Item]) -> Vec<Group> {
             if let Some(g) = groups.last_mut() {
                 g.push(&w[1]);
             }
+            // "PHP, Python or Go": the comma-linked items before an "or" are alternatives too.
+            if joins_or {
+                while groups.len() >= 2 && comma_before.last() == Some(&true) {
+                    comma_before.pop();
+                    if let Some(last) = groups.pop() {
+                        if let Some(prev) = groups.last_mut() {
+                            prev.extend(last);
+                        }
+                    }
+                }
+            }
         } else {
             groups.push(vec![&w[1]]);
+            comma_before.push(gap == ",");
         }
     }
     groups

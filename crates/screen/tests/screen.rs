@@ -125,6 +125,10 @@ fn derive_from_jd_text() {
     assert_eq!(c.title_keywords, vec!["backend"]);
     assert!(c.job_text.is_some());
 
+    let list = Criteria::derive_from_text("Requirements:\n- 3 years building APIs using PHP, Python or Go\n- Docker, Kubernetes");
+    let l: Vec<String> = list.must_have.iter().map(|r| r.label()).collect();
+    assert_eq!(l, vec!["PHP or Python or Go", "Docker", "Kubernetes"]);
+
     let inline = Criteria::derive_from_text("Must have: Go, Kubernetes. Nice to have: Terraform");
     let m: Vec<String> = inline.must_have.iter().map(|r| r.label()).collect();
     assert_eq!(m, vec!["Go", "Kubernetes"]);
