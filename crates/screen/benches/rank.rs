@@ -5,9 +5,8 @@
 //!
 //! Measured 2026-11-23 on the shared 2-core machine (load average ~15 from other jobs),
 //! `CARGO_TARGET_DIR=target-release cargo bench -p hirekit-screen --bench rank`, 10,000
-//! livecareer resumes (59.7 MB of text): no embeddings 661 ms (624–696 ms);
-//! blind mode ≈ 18 s before the masking regexes switched to ASCII word boundaries (not
-//! re-measured after).
+//! livecareer resumes (59.7 MB of text): no embeddings 576 ms (556–598 ms); blind mode
+//! 2.22 s (2.16–2.28 s; was ≈ 18 s before the masking regexes used ASCII word boundaries).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use hirekit_model::profile::{Contact, Profile, ProfileSkill, Span};
