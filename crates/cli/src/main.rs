@@ -12,6 +12,7 @@ mod progress;
 mod search;
 mod roles;
 mod resume;
+mod screen;
 mod sources;
 
 use std::net::SocketAddr;
@@ -101,6 +102,8 @@ hirekit search '\"platform engineer\" -intern' --country DE --sort newest --json
     /// Resume documents → candidate profiles
     #[command(subcommand)]
     Resume(resume::ResumeCmd),
+    /// Rank resumes against a job (posting id, criteria file or job description), with evidence
+    Screen(screen::ScreenArgs),
 }
 
 #[derive(Args, Debug)]
@@ -198,6 +201,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Role(c) => roles::run(c),
         Command::Kit(a) => kits::run(&a),
         Command::Resume(c) => resume::run(c),
+        Command::Screen(a) => screen::run(&settings, a).await,
     }
 }
 

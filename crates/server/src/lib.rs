@@ -54,6 +54,13 @@ impl AppState {
     pub fn new(store: Store, index: SearchIndex, rates: Rates) -> AppState {
         AppState { store, index, rates: Arc::new(rates) }
     }
+
+    /// A state with an empty in-memory index (tests of pages that do not search).
+    pub fn with_empty_index(store: Store) -> AppState {
+        let rates = Rates::builtin();
+        let index = SearchIndex::in_memory(rates.clone()).expect("an in-memory index can always be created");
+        AppState::new(store, index, rates)
+    }
 }
 
 /// The whole application as a router (tests drive it in-process).

@@ -9,7 +9,7 @@ use hirekit_server::{router, AppState};
 async fn app() -> (axum::Router, hirekit_testkit::TestDb) {
     let db = hirekit_testkit::sqlite();
     let store = db.store().await;
-    (router(AppState { store }), db)
+    (router(AppState::with_empty_index(store)), db)
 }
 
 async fn send(

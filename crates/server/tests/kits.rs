@@ -32,7 +32,7 @@ async fn app() -> (hirekit_testkit::TestDb, axum::Router) {
     // Kits do not touch the store; SQLite is enough for the state.
     let db = hirekit_testkit::sqlite();
     let store = db.store().await;
-    (db, router(AppState { store }))
+    (db, router(AppState::with_empty_index(store)))
 }
 
 #[tokio::test]

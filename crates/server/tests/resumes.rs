@@ -43,7 +43,7 @@ async fn post(app: &axum::Router, body: Vec<u8>) -> (StatusCode, serde_json::Val
 async fn app() -> (hirekit_testkit::TestDb, axum::Router) {
     let db = hirekit_testkit::sqlite();
     let store = db.store().await;
-    (db, router(AppState { store }))
+    (db, router(AppState::with_empty_index(store)))
 }
 
 #[tokio::test]

@@ -20,7 +20,7 @@ async fn get(app: &axum::Router, path: &str) -> (StatusCode, String) {
 
 async fn app() -> axum::Router {
     let db = hirekit_testkit::sqlite();
-    router(AppState { store: db.store().await })
+    router(AppState::with_empty_index(db.store().await))
 }
 
 #[tokio::test]

@@ -1,0 +1,300 @@
+//! `hirekit screen --job POSTING_ID|criteria.toml|jd.md RESUME_FILES_OR_DIRS… [--top N] [--blind]
+//! [--json|--csv]`: rank resumes against a job, with the evidence for every score.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+use hirekit_screen::{rank, Candidate, Criteria, Options, Scored};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+use crate::config::Settings;
+
+#[derive(Args, Debug)]
+#[command(
+    after_help = "JOB is a stored posting id, a criteria file (.toml or .json, see the hirekit-screen docs)\n\
+or a job description as text/Markdown (criteria are derived from it: requirement lists, \"5+ years\", skills).\n\
+A DIR stands for every file in it, recursively; a file that cannot be read is reported and skipped.\n\n\
+Examples:\n  hirekit screen --job 42 ./applicants/ --top 20\n  hirekit screen --job jd.md cv1.pdf cv2.docx --blind --json > ranked.json\n  hirekit screen --job criteria.toml ./applicants/ --csv > ranked.csv"
+)]
+pub struct ScreenArgs {
+    /// Posting id, criteria.toml/.json, or a job description file
+    #[arg(long, value_name = "POSTING_ID|FILE")]
+    pub job: String,
+    /// Resume files or folders
+    #[arg(required = true, value_name = "RESUME_FILES_OR_DIRS")]
+    pub paths: Vec<PathBuf>,
+    /// Show only the N best
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Mask names, contact details, age, gender cues and nationality before scoring
+    #[arg(long)]
+    pub blind: bool,
+    /// JSON array in rank order
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// CSV in rank order
+    #[arg(long)]
+    pub csv: bool,
+    /// Print the criteria used (TOML) before the ranking
+    #[arg(long)]
+    pub show_criteria: bool,
+}
+
+async fn criteria(settings: &Settings, job: &str) -> anyhow::Result<Criteria> {
+    let path = Path::new(job);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path)?;
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        return Ok(match ext.as_str() {
+            "toml" => Criteria::from_toml(&text)?,
+            "json" => Criteria::from_json(&text)?,
+            _ => Criteria::derive_from_text(&text),
+        });
+    }
+    let id: i64 = job
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--job {job:?}: neither a file nor a posting id"))?;
+    let store = settings.open_store().await?;
+    let p = store.get_posting(id).await?;
+    store.close().await;
+    let p = p.ok_or_else(|| anyhow::anyhow!("no posting with id {id}"))?;
+    Ok(Criteria::derive_from_posting(&p.posting))
+}
+
+fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(p: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(p) else {
+            out.push(p.to_path_buf());
+            return;
+        };
+        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for e in entries {
+            if e.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+            {
+                continue;
+            }
+            if e.is_dir() {
+                walk(&e, out);
+            } else {
+                out.push(e);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    rank: usize,
+    file: &'a str,
+    #[serde(flatten)]
+    scored: &'a Scored,
+}
+
+pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode> {
+    let crit = criteria(settings, &a.job).await?;
+    if a.show_criteria {
+        let mut shown = crit.clone();
+        shown.job_text = None;
+        eprintln!("# criteria\n{}", shown.to_toml());
+    }
+    let list = files(&a.paths);
+    let bar = (list.len() >= 5 && !a.json && !a.csv).then(|| {
+        ProgressBar::new(list.len() as u64).with_style(
+            ProgressStyle::with_template(
+                "{spinner} reading resumes [{bar:30}] {pos}/{len} ({eta}) {msg:30!}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        )
+    });
+    let limits = hirekit_resume::Limits::default();
+    let mut parsed = Vec::new();
+    let mut failed = 0usize;
+    for path in &list {
+        if let Some(pb) = &bar {
+            pb.set_message(
+                path.file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("")
+                    .to_string(),
+            );
+        }
+        match hirekit_resume::parse_file(path, &limits) {
+            Ok(p) => parsed.push((path.display().to_string(), p)),
+            Err(e) => {
+                failed += 1;
+                if let Some(pb) = &bar {
+                    pb.suspend(|| eprintln!("{}: skipped: {e}", path.display()));
+                } else {
+                    eprintln!("{}: skipped: {e}", path.display());
+                }
+            }
+        }
+        if let Some(pb) = &bar {
+            pb.inc(1);
+        }
+    }
+    if let Some(pb) = bar {
+        pb.finish_and_clear();
+    }
+    let cands: Vec<Candidate> = parsed
+        .iter()
+        .map(|(f, p)| Candidate {
+            id: f.clone(),
+            text: &p.document.text,
+            profile: &p.profile,
+        })
+        .collect();
+    let ranked = rank(
+        &crit,
+        &cands,
+        &Options {
+            blind: a.blind,
+            ..Options::default()
+        },
+    );
+    let shown: Vec<&Scored> = ranked.iter().take(a.top.unwrap_or(usize::MAX)).collect();
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if a.json {
+        let rows: Vec<Row> = shown
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Row {
+                rank: i + 1,
+                file: &s.id,
+                scored: s,
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        writeln!(out)?;
+    } else if a.csv {
+        writeln!(
+            out,
+            "rank,file,score,knocked_out,coverage,lexical,semantic,duplicate_of,knockouts"
+        )?;
+        for (i, s) in shown.iter().enumerate() {
+            writeln!(
+                out,
+                "{},{},{:.1},{},{:.3},{:.3},{},{},{}",
+                i + 1,
+                csv_field(&s.id),
+                s.score,
+                s.knocked_out,
+                s.breakdown.coverage,
+                s.breakdown.lexical,
+                s.breakdown
+                    .semantic
+                    .map(|x| format!("{x:.3}"))
+                    .unwrap_or_default(),
+                csv_field(s.duplicate_of.as_deref().unwrap_or("")),
+                csv_field(&s.knockouts.join("; "))
+            )?;
+        }
+    } else {
+        table(&mut out, &shown, ranked.len())?;
+        if let Some(s) = ranked.first() {
+            writeln!(out, "signals: {}", s.signals.join(" + "))?;
+        }
+    }
+    out.flush()?;
+    if failed > 0 {
+        eprintln!("{failed} file(s) skipped");
+    }
+    Ok(if parsed.is_empty() && !list.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn table(out: &mut impl Write, shown: &[&Scored], total: usize) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:>4}  {:>5}  {:>4}  {:>4}  {:<40}  notes",
+        "rank", "score", "cov", "lex", "file"
+    )?;
+    for (i, s) in shown.iter().enumerate() {
+        let name = Path::new(&s.id)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(&s.id);
+        let name: String = if name.chars().count() > 40 {
+            name.chars().take(39).chain(['…']).collect()
+        } else {
+            name.to_string()
+        };
+        let mut notes = Vec::new();
+        if s.knocked_out {
+            notes.push(format!(
+                "KO: {}",
+                s.knockouts.join("; ").replace("missing must-have: ", "no ")
+            ));
+        }
+        if let Some(d) = &s.duplicate_of {
+            notes.push(format!(
+                "same person as {}",
+                Path::new(d)
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or(d)
+            ));
+        }
+        let met: Vec<&str> = s
+            .evidence
+            .iter()
+            .filter(|e| e.met && e.weight > 0.0)
+            .map(|e| {
+                e.criterion
+                    .split_once(": ")
+                    .map_or(e.criterion.as_str(), |(_, v)| v)
+            })
+            .take(4)
+            .collect();
+        if !met.is_empty() && !s.knocked_out {
+            notes.push(format!("has {}", met.join(", ")));
+        }
+        writeln!(
+            out,
+            "{:>4}  {:>5.1}  {:>3.0}%  {:>3.0}%  {:<40}  {}",
+            i + 1,
+            s.score,
+            s.breakdown.coverage * 100.0,
+            s.breakdown.lexical * 100.0,
+            name,
+            notes.join(" · ")
+        )?;
+    }
+    if shown.len() < total {
+        writeln!(out, "… {} more (use --top)", total - shown.len())?;
+    }
+    Ok(())
+}
