@@ -66,7 +66,7 @@ if [ "$#" -eq 0 ] || [ "${HIREKIT_E2E:-}" = "1" ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
   fi
   log "browser tests (headless Chromium)"
-  cargo build --locked -p hirekit
+  cargo build --locked --workspace --bins  # same features as the test build: nothing to recompile
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
   HIREKIT_BIN="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/hirekit" \
     CHROMIUM="$(command -v chromium)" node --test --test-concurrency=1 e2e/*.test.mjs
