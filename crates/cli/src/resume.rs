@@ -46,8 +46,8 @@ pub fn run(cmd: ResumeCmd) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Every file under the given paths, in a stable order.
-fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// Every file under the given paths, in a stable order (hidden files skipped).
+pub fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
     fn walk(p: &Path, out: &mut Vec<PathBuf>) {
         match std::fs::read_dir(p) {
             Ok(rd) => {

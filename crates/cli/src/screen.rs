@@ -68,39 +68,6 @@ async fn criteria(settings: &Settings, job: &str) -> anyhow::Result<Criteria> {
     Ok(Criteria::derive_from_posting(&p.posting))
 }
 
-fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(p: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(p) else {
-            out.push(p.to_path_buf());
-            return;
-        };
-        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for e in entries {
-            if e.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'))
-            {
-                continue;
-            }
-            if e.is_dir() {
-                walk(&e, out);
-            } else {
-                out.push(e);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
-
 #[derive(Serialize)]
 struct Row<'a> {
     rank: usize,
@@ -116,7 +83,7 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
         shown.job_text = None;
         eprintln!("# criteria\n{}", shown.to_toml());
     }
-    let list = files(&a.paths);
+    let list = crate::resume::files(&a.paths);
     let bar = (list.len() >= 5 && !a.json && !a.csv).then(|| {
         ProgressBar::new(list.len() as u64).with_style(
             ProgressStyle::with_template(
