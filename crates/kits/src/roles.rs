@@ -1,42 +1,7 @@
-//! Role resolution for the CLI and the server.
-//!
-//! TEMPORARY: replaced by hirekit-roles on merge. Until the role library lands, a few roles
-//! from `data/fallback_roles.toml` stand in; `role_input` is the one function both the CLI
-//! and the server call, so the swap happens here only.
-
-use std::sync::OnceLock;
-
-use hirekit_model::RoleFamily;
-use serde::Deserialize;
+//! Role resolution for the CLI and the server: kits are built for the roles of the role
+//! library (`hirekit-roles`); `role_input` is the one function both call.
 
 use crate::KitInput;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FallbackRole {
-    id: String,
-    title: String,
-    family: RoleFamily,
-    hard_skills: Vec<String>,
-    soft_skills: Vec<String>,
-    focus: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FallbackFile {
-    role: Vec<FallbackRole>,
-}
-
-fn fallback() -> &'static [FallbackRole] {
-    static ROLES: OnceLock<Vec<FallbackRole>> = OnceLock::new();
-    ROLES.get_or_init(|| {
-        match toml::from_str::<FallbackFile>(include_str!("../data/fallback_roles.toml")) {
-            Ok(f) => f.role,
-            Err(e) => panic!("crates/kits/data/fallback_roles.toml is malformed: {e}"),
-        }
-    })
-}
 
 /// A role id that names no role, with the closest known ids.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -56,25 +21,21 @@ fn suggest(s: &[String]) -> String {
 
 /// Ids of the roles `role_input` knows.
 pub fn role_ids() -> Vec<&'static str> {
-    fallback().iter().map(|r| r.id.as_str()).collect()
+    hirekit_roles::all().iter().map(|r| r.id.as_str()).collect()
 }
 
-/// The kit input for a role id (case-insensitive). TEMPORARY: replaced by hirekit-roles on merge.
+/// The kit input for a role of the library (case-insensitive id).
 pub fn role_input(id: &str) -> Result<KitInput, UnknownRole> {
-    let want = id.trim().to_lowercase();
-    match fallback().iter().find(|r| r.id == want) {
-        Some(r) => Ok(KitInput {
+    match hirekit_roles::get(id) {
+        Ok(r) => Ok(KitInput {
             role_id: r.id.clone(),
             role_title: r.title.clone(),
-            role_family: r.family,
+            role_family: r.role_family,
             hard_skills: r.hard_skills.clone(),
             soft_skills: r.soft_skills.clone(),
-            focus: r.focus.clone(),
+            focus: r.interview_focus.clone(),
         }),
-        None => Err(UnknownRole {
-            id: id.to_string(),
-            suggestions: close_matches(&want, &role_ids()),
-        }),
+        Err(e) => Err(UnknownRole { id: id.to_string(), suggestions: e.close_matches }),
     }
 }
 
