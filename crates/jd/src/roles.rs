@@ -1,8 +1,5 @@
-//! Role facts the builder needs, resolved through [`role_info`].
-//!
-//! NOTE: the table below is a stand-in. On merge, `role_info` is replaced by a lookup in
-//! `hirekit-roles` (`hirekit_roles::get(id)`), mapping `Role` onto [`RoleInfo`]; the
-//! builder only ever calls `role_info`.
+//! Role facts the builder needs, from the role library (`hirekit-roles`), resolved through
+//! [`role_info`]; the builder only ever calls `role_info`.
 use hirekit_model::RoleFamily;
 
 use crate::spec::FieldError;
@@ -23,202 +20,35 @@ pub struct RoleInfo {
     pub role_family: RoleFamily,
 }
 
-struct Fallback {
-    id: &'static str,
-    title: &'static str,
-    family: RoleFamily,
-    summary: &'static str,
-    resp: &'static [&'static str],
-    hard: &'static [&'static str],
-    nice: &'static [&'static str],
-}
+/// How many of a role's hard skills pre-fill the must-haves; the next few become nice-to-haves.
+/// A long must-have list hurts a posting (the linter's `too-many-requirements`).
+const MUST: usize = 6;
+const NICE: usize = 4;
 
-// Fallback table: replaced by hirekit-roles on merge.
-const FALLBACK: &[Fallback] = &[
-    Fallback {
-        id: "backend-engineer",
-        title: "Backend Engineer",
-        family: RoleFamily::Backend,
-        summary: "Designs, builds and runs the services and APIs behind the product.",
-        resp: &[
-            "Design and build reliable APIs and services",
-            "Model data and own the storage layer of your services",
-            "Keep services observable, tested and easy to operate",
-            "Review code and share knowledge with the team",
-        ],
-        hard: &[
-            "Production experience with a backend language such as Go, Java, Python or Rust",
-            "SQL and relational database design",
-            "Designing HTTP/JSON or gRPC APIs",
-            "Automated testing and continuous integration",
-        ],
-        nice: &[
-            "Kubernetes and containers",
-            "Message queues such as Kafka",
-            "Cloud platforms (AWS, GCP or Azure)",
-        ],
-    },
-    Fallback {
-        id: "frontend-engineer",
-        title: "Frontend Engineer",
-        family: RoleFamily::Frontend,
-        summary: "Builds the fast, accessible interfaces people use every day.",
-        resp: &[
-            "Build user interfaces with designers and backend engineers",
-            "Keep pages fast and accessible",
-            "Write tests for components and user flows",
-        ],
-        hard: &[
-            "TypeScript and modern JavaScript",
-            "React or a similar component framework",
-            "HTML, CSS and web accessibility",
-        ],
-        nice: &[
-            "Design systems",
-            "Web performance tooling",
-            "Server-side rendering",
-        ],
-    },
-    Fallback {
-        id: "data-engineer",
-        title: "Data Engineer",
-        family: RoleFamily::DataEngineering,
-        summary: "Builds the pipelines and models that turn raw data into trusted datasets.",
-        resp: &[
-            "Build and operate batch and streaming pipelines",
-            "Model data for analytics and machine learning",
-            "Monitor data quality and fix problems at the source",
-        ],
-        hard: &[
-            "SQL",
-            "Python",
-            "A workflow scheduler such as Airflow",
-            "Data warehouses such as Snowflake or BigQuery",
-        ],
-        nice: &["Spark", "Kafka", "dbt"],
-    },
-    Fallback {
-        id: "site-reliability-engineer",
-        title: "Site Reliability Engineer",
-        family: RoleFamily::Devops,
-        summary: "Keeps production reliable, observable and cheap to run.",
-        resp: &[
-            "Define and track service level objectives",
-            "Automate infrastructure and deployments",
-            "Lead incident response and blameless reviews",
-        ],
-        hard: &[
-            "Linux",
-            "Kubernetes",
-            "Terraform or another infrastructure-as-code tool",
-            "Monitoring with Prometheus or similar",
-        ],
-        nice: &[
-            "A cloud platform (AWS, GCP or Azure)",
-            "Go or Python for tooling",
-        ],
-    },
-    Fallback {
-        id: "engineering-manager",
-        title: "Engineering Manager",
-        family: RoleFamily::EngineeringManagement,
-        summary: "Leads a team of engineers to deliver, grow and stay healthy.",
-        resp: &[
-            "Hire, coach and grow engineers",
-            "Plan and deliver the team's roadmap with product partners",
-            "Keep the team's delivery and on-call sustainable",
-        ],
-        hard: &[
-            "Experience leading software engineers",
-            "A background as a software engineer",
-            "Running hiring and performance processes",
-        ],
-        nice: &["Managing managers", "Distributed teams"],
-    },
-];
-
-/// The role ids known to [`role_info`].
+/// Ids of the roles in the library.
 pub fn role_ids() -> Vec<&'static str> {
-    FALLBACK.iter().map(|r| r.id).collect()
+    hirekit_roles::all().iter().map(|r| r.id.as_str()).collect()
 }
 
-/// Look a role up by id; an unknown id is a `role` field error listing close matches.
+/// The builder's view of a library role (case-insensitive id).
 pub fn role_info(id: &str) -> Result<RoleInfo, JdError> {
-    let key = id.trim().to_ascii_lowercase();
-    match FALLBACK.iter().find(|r| r.id == key) {
-        Some(r) => Ok(RoleInfo {
-            id: r.id.into(),
-            title: r.title.into(),
-            summary: r.summary.into(),
-            responsibilities: r.resp.iter().map(|s| s.to_string()).collect(),
-            hard_skills: r.hard.iter().map(|s| s.to_string()).collect(),
-            nice_skills: r.nice.iter().map(|s| s.to_string()).collect(),
-            role_family: r.family,
+    match hirekit_roles::get(id) {
+        Ok(r) => Ok(RoleInfo {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            summary: r.summary.clone(),
+            responsibilities: r.responsibilities.clone(),
+            hard_skills: r.hard_skills.iter().take(MUST).cloned().collect(),
+            nice_skills: r.hard_skills.iter().skip(MUST).take(NICE).cloned().collect(),
+            role_family: r.role_family,
         }),
-        None => {
-            let close = close_matches(&key, &role_ids());
-            let hint = if close.is_empty() {
+        Err(e) => {
+            let hint = if e.close_matches.is_empty() {
                 format!("known roles: {}", role_ids().join(", "))
             } else {
-                format!("did you mean {}?", close.join(", "))
+                format!("did you mean {}?", e.close_matches.join(", "))
             };
-            Err(JdError::Invalid(vec![FieldError::new(
-                "role",
-                format!("unknown role {id:?}; {hint}"),
-            )]))
+            Err(JdError::Invalid(vec![FieldError::new("role", format!("unknown role {id:?}; {hint}"))]))
         }
-    }
-}
-
-/// Ids within a small edit distance of `key`, or sharing a word with it; best first.
-pub(crate) fn close_matches(key: &str, ids: &[&'static str]) -> Vec<&'static str> {
-    let mut scored: Vec<(usize, &'static str)> = ids
-        .iter()
-        .filter_map(|&id| {
-            let d = edit_distance(key, id);
-            let shares = key
-                .split(['-', ' ', '_'])
-                .any(|w| w.len() >= 3 && id.split('-').any(|p| p == w || p.starts_with(w)));
-            (d <= 3 + id.len() / 6 || shares).then_some((d, id))
-        })
-        .collect();
-    scored.sort();
-    scored.into_iter().take(3).map(|(_, id)| id).collect()
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unknown_role_lists_close_matches() {
-        let e = role_info("backend-enginer").unwrap_err();
-        assert_eq!(e.fields(), vec!["role"]);
-        assert!(e.to_string().contains("backend-engineer"), "{e}");
-        let e = role_info("backend").unwrap_err();
-        assert!(e.to_string().contains("backend-engineer"), "{e}");
-    }
-
-    #[test]
-    fn known_role_resolves() {
-        let r = role_info("Data-Engineer").unwrap();
-        assert_eq!(r.title, "Data Engineer");
-        assert!(!r.hard_skills.is_empty());
     }
 }
