@@ -313,7 +313,8 @@ fn nice_width(raw: f64) -> f64 {
     step * base
 }
 
-fn group_digits(n: u64) -> String {
+/// `1234567` → "1,234,567".
+pub fn group_digits(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {

@@ -264,7 +264,7 @@ fn render_results(pairs: &[(String, String)], v: &Value) -> String {
     let _ = write!(
         s,
         "<div class=\"summary\"><p><strong>{}</strong> {} <span class=\"muted\">({took:.0} ms)</span></p>{}</div>",
-        group(total),
+        hirekit_insight::group_digits(total),
         if total == 1 { "job" } else { "jobs" },
         salary_link(pairs)
     );
@@ -331,18 +331,6 @@ fn salary_link(pairs: &[(String, String)]) -> String {
     };
     let rest: Vec<(String, String)> = keep.into_iter().filter(|(k, _)| k != "role_family" || !path.starts_with("/salaries/")).collect();
     format!("<a href=\"{}{}\">Salaries for this search</a>", path, esc(&qs(&rest, &[], &[])))
-}
-
-fn group(n: u64) -> String {
-    let s = n.to_string();
-    let mut o = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            o.push(',');
-        }
-        o.push(c);
-    }
-    o
 }
 
 fn hit_html(h: &Value) -> String {
@@ -598,7 +586,7 @@ async fn salaries_page(State(st): State<AppState>, Query(raw): Query<Vec<(String
             enc(f.as_str()),
             esc(&qs(&pairs, &[], &[])),
             esc(&family_label(f.as_str())),
-            group(r.insight.used as u64)
+            hirekit_insight::group_digits(r.insight.used as u64)
         );
     }
     b.push_str("</tbody></table>");
@@ -626,8 +614,8 @@ async fn salary_role_page(State(st): State<AppState>, Path(family): Path<String>
     let _ = write!(
         b,
         "<p class=\"meta\">{} of {} matching listings state pay · <a href=\"/{}\">See the listings</a></p>",
-        group(r.insight.with_salary as u64),
-        group(r.insight.postings),
+        hirekit_insight::group_digits(r.insight.with_salary as u64),
+        hirekit_insight::group_digits(r.insight.postings),
         esc(&qs(&with_role, &[], &[]))
     );
     if !r.insight.by_seniority.is_empty() {
