@@ -7,7 +7,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Args;
+use hirekit_model::money::Rates;
 use hirekit_searchbench::judge::{side_by_side, IdealCounter};
+
+use crate::bench_hirekit::{self, BuildStats};
 use hirekit_searchbench::stats::{fmt_ms, ms};
 use hirekit_searchbench::{
     judge, load_queries, pg, run, run_concurrent_http, Corpus, Engine, HttpEngine, JudgeReport,
@@ -39,10 +42,19 @@ pub struct SearchArgs {
     /// Skip the unmeasured warm-up pass
     #[arg(long)]
     pub no_warmup: bool,
-    /// hirekit's HTTP API (e.g. http://127.0.0.1:8080), serving the same corpus
+    /// Also measure hirekit: build its index of the corpus (ids = line numbers), search it in
+    /// process, then serve it with hirekit's HTTP server on 127.0.0.1 and search over HTTP
+    #[arg(long)]
+    pub hirekit: bool,
+    /// With --hirekit: where the index goes; an index already there is reused (no rebuild)
+    #[arg(long)]
+    pub hirekit_index: Option<PathBuf>,
+    /// An already running hirekit HTTP API (e.g. http://127.0.0.1:8080) serving the same corpus
+    /// with the same ids
     #[arg(long)]
     pub hirekit_url: Option<String>,
-    /// With --hirekit-url: also measure throughput with this many concurrent clients
+    /// Also measure HTTP throughput with this many concurrent clients (against --hirekit's own
+    /// server, else --hirekit-url)
     #[arg(long)]
     pub concurrency: Option<usize>,
     /// Length of the throughput run, seconds
@@ -57,12 +69,6 @@ fn parse_rule(s: &str) -> Result<SalaryRule, String> {
     SalaryRule::parse(s).ok_or_else(|| format!("expected min-gte or overlap, got {s:?}"))
 }
 
-/// hirekit's in-process engine over an index of the same corpus (ids = corpus line numbers).
-// wired to hirekit-index by the lead: build the index for `args.corpus` (timing it like
-// pg::load) and return it boxed; None keeps the run PostgreSQL-only.
-fn hirekit_engine(_args: &SearchArgs) -> anyhow::Result<Option<Box<dyn Engine>>> {
-    Ok(None)
-}
 
 pub async fn run_cmd(args: SearchArgs) -> anyhow::Result<ExitCode> {
     // The engines block on their own runtimes: run them on a plain thread, outside tokio.
@@ -163,14 +169,22 @@ fn run_sync(args: SearchArgs) -> anyhow::Result<ExitCode> {
         )?);
     }
     drop(pg_engine);
-    if let Some(mut e) = hirekit_engine(&args)? {
-        results.push(measure(
-            &mut e,
-            &queries,
-            warmup,
-            judging.as_ref(),
-            args.salary_rule,
-        )?);
+    let mut built: Option<BuildStats> = None;
+    let mut served: Option<bench_hirekit::Served> = None;
+    if args.hirekit {
+        if let Some(n) = bench_hirekit::salary_rule_note(args.salary_rule) {
+            eprintln!("{n}");
+        }
+        let dir = args.hirekit_index.clone().unwrap_or_else(bench_hirekit::default_index_dir);
+        let (index, stats) = bench_hirekit::build_index(&args.corpus, &dir, Rates::builtin())?;
+        built = Some(stats);
+        let mut e = bench_hirekit::InProcess { index: index.clone() };
+        results.push(measure(&mut e, &queries, warmup, judging.as_ref(), args.salary_rule)?);
+        drop(e);
+        let s = bench_hirekit::serve(index, Rates::builtin())?;
+        let mut e = HttpEngine::new(&s.url)?;
+        results.push(measure(&mut e, &queries, warmup, judging.as_ref(), args.salary_rule)?);
+        served = Some(s);
     }
     if let Some(url) = &args.hirekit_url {
         let mut e = HttpEngine::new(url)?;
@@ -182,7 +196,8 @@ fn run_sync(args: SearchArgs) -> anyhow::Result<ExitCode> {
             args.salary_rule,
         )?);
     }
-    let throughput = match (&args.hirekit_url, args.concurrency) {
+    let target = served.as_ref().map(|s| s.url.clone()).or_else(|| args.hirekit_url.clone());
+    let throughput = match (&target, args.concurrency) {
         (Some(url), Some(c)) => {
             eprintln!(
                 "hirekit (HTTP): throughput at concurrency {c} for {} s…",
@@ -197,6 +212,7 @@ fn run_sync(args: SearchArgs) -> anyhow::Result<ExitCode> {
         }
         _ => None,
     };
+    drop(served);
 
     let baseline = results
         .iter()
@@ -232,6 +248,7 @@ fn run_sync(args: SearchArgs) -> anyhow::Result<ExitCode> {
             .map(|(n, p50, p99)| json!({"engine": n, "p50": p50, "p99": p99}))
             .collect::<Vec<_>>());
         out["throughput"] = json!(throughput);
+        out["hirekit_index"] = json!(built);
         out["judged_relevant_in_corpus"] = json!(judging.as_ref().map(|j| j
             .set
             .queries
@@ -263,6 +280,16 @@ fn run_sync(args: SearchArgs) -> anyhow::Result<ExitCode> {
             mib(i),
             mib(t + i)
         );
+    }
+    if let Some(b) = &built {
+        if b.reused {
+            println!("hirekit index: reused, {} postings, {}\n", b.docs, mib(b.bytes as i64));
+        } else {
+            println!(
+                "hirekit index: {} postings ({} unreadable lines) in {:.1} s = {:.0} postings/s (read + parse + normalize + index), merged into one segment in {:.1} s; {} on disk\n",
+                b.docs, b.skipped_lines, b.build_s, b.docs as f64 / b.build_s.max(1e-9), b.optimize_s, mib(b.bytes as i64)
+            );
+        }
     }
     println!("{}", Latencies::header());
     for m in &results {

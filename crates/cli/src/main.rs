@@ -1,6 +1,7 @@
 //! `hirekit`: the command-line entry point. Each subcommand is a thin layer over a library crate.
 
 mod bench;
+mod bench_hirekit;
 mod bench_search;
 mod config;
 mod demo;

@@ -2,7 +2,8 @@
 //! Parsing is separate from building tantivy queries so it can be tested (and fuzzed) alone.
 
 use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
@@ -196,8 +197,12 @@ fn is_common(token: &str, f: &Fields, searcher: &Searcher) -> bool {
     false
 }
 
+/// Words that match across fields count by their best field (plus a little of the others),
+/// not the sum: a posting whose company field repeats its title must not outrank one whose
+/// title says what was asked (Elasticsearch's `best_fields` / dis_max).
+const TIE_BREAKER: f32 = 0.2;
+
 fn clause_query(c: &Clause, f: &Fields, loose: bool, searcher: &Searcher) -> Box<dyn Query> {
-    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let typos = match c {
         Clause::Word { token, .. } if loose && typo_distance(token) > 0 => {
             if is_common(token, f, searcher) {
@@ -208,16 +213,19 @@ fn clause_query(c: &Clause, f: &Fields, loose: bool, searcher: &Searcher) -> Box
         }
         _ => 0,
     };
+    let mut per_field: Vec<Box<dyn Query>> = Vec::new();
     for (field, w) in weighted_fields(f) {
         match c {
             Clause::Word { token, prefix } => {
                 let term = Term::from_field_text(field, token);
                 let exact: Box<dyn Query> =
                     Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs));
-                should.push((Occur::Should, Box::new(BoostQuery::new(exact, w))));
-                if !loose {
+                let exact: Box<dyn Query> = Box::new(BoostQuery::new(exact, w));
+                if !loose || (!*prefix && typos == 0) {
+                    per_field.push(exact);
                     continue;
                 }
+                let mut should: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, exact)];
                 // the word being typed: any completion (a plain walk down the dictionary)
                 if *prefix {
                     let q = FuzzyTermQuery::new_prefix(term.clone(), 0, true);
@@ -233,15 +241,41 @@ fn clause_query(c: &Clause, f: &Fields, loose: bool, searcher: &Searcher) -> Box
                         Box::new(BoostQuery::new(Box::new(q), w * LOOSE_SCORE)),
                     ));
                 }
+                per_field.push(Box::new(BooleanQuery::new(should)));
             }
             Clause::Phrase(ts) => {
                 let terms: Vec<Term> = ts.iter().map(|t| Term::from_field_text(field, t)).collect();
                 let q: Box<dyn Query> = Box::new(PhraseQuery::new(terms));
-                should.push((Occur::Should, Box::new(BoostQuery::new(q, w))));
+                per_field.push(Box::new(BoostQuery::new(q, w)));
             }
         }
     }
-    Box::new(BooleanQuery::new(should))
+    Box::new(DisjunctionMaxQuery::with_tie_breaker(per_field, TIE_BREAKER))
+}
+
+/// Extra score for a title holding two query words side by side ("data engineer" in
+/// "Senior Data Engineer", not in "Data Scientist, Platform Engineer"): word order is how a
+/// title says what the job is.
+const TITLE_PAIR_BOOST: f32 = 3.0;
+
+fn title_pairs(p: &Parsed, f: &Fields) -> Vec<(Occur, Box<dyn Query>)> {
+    let words: Vec<&str> = p
+        .must
+        .iter()
+        .map(|c| match c {
+            Clause::Word { token, .. } => Some(token.as_str()),
+            Clause::Phrase(_) => None,
+        })
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default();
+    words
+        .windows(2)
+        .map(|w| {
+            let terms = vec![Term::from_field_text(f.title, w[0]), Term::from_field_text(f.title, w[1])];
+            let q: Box<dyn Query> = Box::new(PhraseQuery::new(terms));
+            (Occur::Should, Box::new(BoostQuery::new(q, TITLE_PAIR_BOOST)) as Box<dyn Query>)
+        })
+        .collect()
 }
 
 /// The text part of a search, or None for "match everything".
@@ -253,6 +287,7 @@ pub fn text_query(p: &Parsed, f: &Fields, searcher: &Searcher) -> Option<Box<dyn
     for c in &p.must {
         clauses.push((Occur::Must, clause_query(c, f, true, searcher)));
     }
+    clauses.extend(title_pairs(p, f));
     if p.must.is_empty() {
         clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
     }

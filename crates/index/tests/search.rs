@@ -387,3 +387,34 @@ async fn similar_postings() {
     );
     assert!(ix.similar(999_999, 5).expect("unknown").is_empty());
 }
+
+/// A title that says what was asked beats a company field that repeats the words (board ads
+/// whose "company" is a sentence), and words side by side in the title beat words apart.
+#[tokio::test]
+async fn best_field_and_title_word_order_rank() {
+    let db = hirekit_testkit::sqlite();
+    let store = db.store().await;
+    let src = store
+        .ensure_source("jsonl:ads", Some("jsonl"), "jsonl:ads", 1)
+        .await
+        .expect("source");
+    let run = store.begin_run(10).await.expect("run");
+    let mut ad = posting("Senior Data Scientist", "Senior Data Engineer wanted by a startup");
+    ad.description = "We need a senior data engineer. Data engineer with Spark.".into();
+    let exact = posting("Senior Data Engineer", "Acme");
+    let apart = posting("Senior Engineer, Data Platform", "Initech");
+    let items: Vec<_> = [("ad", ad), ("exact", exact), ("apart", apart)]
+        .into_iter()
+        .map(|(e, p)| incoming(e, p))
+        .collect();
+    store.upsert_batch(src.id, run, 10, &items).await.expect("upsert");
+    let ix = SearchIndex::in_memory(Rates::builtin()).expect("index");
+    ix.catch_up(&store).await.expect("catch up");
+    let r = ix.search(&req("senior data engineer")).expect("search");
+    assert_eq!(titles(&r)[0], "Senior Data Engineer", "{:?}", titles(&r));
+    let r = ix.search(&req("data engineer")).expect("search");
+    let t = titles(&r);
+    let pos = |x: &str| t.iter().position(|y| y == x).expect("found");
+    assert!(pos("Senior Data Engineer") < pos("Senior Engineer, Data Platform"), "{t:?}");
+    store.close().await;
+}
