@@ -81,6 +81,7 @@ pub struct SalaryPoint {
     pub hi_usd: u32,
     pub period: u8,
     pub seniority: u8,
+    pub role: u8,
 }
 
 #[derive(Debug, Default)]
@@ -189,8 +190,11 @@ impl SegRun {
         self.total += 1;
         let plan = &*self.plan;
         let s = &*self.data;
-        if plan.facets {
+        if plan.facets || plan.salaries {
+            // salary samples count postings per role too: one scan serves a table of roles
             self.role[s.role[i] as usize % 18] += 1;
+        }
+        if plan.facets {
             self.seniority[s.seniority[i] as usize % 8] += 1;
             self.remote[s.remote[i] as usize % 4] += 1;
             self.employment[s.employment[i] as usize % 9] += 1;
@@ -221,6 +225,7 @@ impl SegRun {
                 hi_usd: s.sal_hi[i],
                 period: s.period[i],
                 seniority: s.seniority[i],
+                role: s.role[i],
             });
         }
         if plan.top > 0 {

@@ -106,6 +106,7 @@ pub struct SalaryPoint {
     /// The period as stated (None: not stated, taken as yearly).
     pub period: Option<Period>,
     pub seniority: Option<Seniority>,
+    pub role_family: Option<RoleFamily>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -113,6 +114,8 @@ pub struct SalarySample {
     pub currency: String,
     /// Postings matching the filters (with or without salary).
     pub matched: u64,
+    /// The same count per role family (families with none left out).
+    pub matched_by_role: Vec<(RoleFamily, u64)>,
     /// One per matching posting with a salary.
     pub points: Vec<SalaryPoint>,
     pub partial: bool,

@@ -204,11 +204,20 @@ impl SearchIndex {
                 hi: p.hi_usd as f64 / from_usd,
                 period: decode(&PERIODS, p.period as u64),
                 seniority: decode(&Seniority::ALL, p.seniority as u64),
+                role_family: decode(&RoleFamily::ALL, p.role as u64),
             })
+            .collect();
+        let matched_by_role = fruit
+            .role
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .filter_map(|(c, n)| Some((decode(&RoleFamily::ALL, c as u64)?, *n)))
             .collect();
         Ok(SalarySample {
             currency,
             matched: fruit.total,
+            matched_by_role,
             points,
             partial: fruit.partial,
         })

@@ -351,6 +351,16 @@ async fn salary_sample_for_insight() {
     assert_eq!(s.matched, 33);
     assert_eq!(s.points.len(), 5);
     assert_eq!(s.currency, "EUR");
+    // per-role counts from the same scan agree with a search filtered by that role
+    assert_eq!(s.matched_by_role.iter().map(|(_, n)| n).sum::<u64>(), 33);
+    for (f, n) in &s.matched_by_role {
+        let mut one = req("");
+        one.role_family = vec![*f];
+        let by_search = ix.salaries(&one).expect("salaries");
+        assert_eq!(by_search.matched, *n, "{f:?}");
+        let pts = s.points.iter().filter(|p| p.role_family == Some(*f)).count();
+        assert_eq!(by_search.points.len(), pts, "{f:?}");
+    }
     let monthly = s
         .points
         .iter()

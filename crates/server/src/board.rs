@@ -557,18 +557,19 @@ async fn salaries_page(State(st): State<AppState>, Query(raw): Query<Vec<(String
         let to = format!("/salaries/{}{}", enc(one), qs(&rest, &[], &[]));
         return axum::response::Redirect::to(&to).into_response();
     }
-    let overall = match salary_report(&st, &pairs).await {
-        Ok(r) => r,
-        Err(e) => return bad_request("Salaries", &e),
+    let (overall, by_role) = {
+        let (index, rates, p) = (st.index.clone(), st.rates.clone(), pairs.clone());
+        match tokio::task::spawn_blocking(move || crate::search::salary_reports_by_role(&index, &rates, &p)).await {
+            Ok(Ok(r)) => r,
+            Ok(Err(e)) => return bad_request("Salaries", &e),
+            Err(e) => return bad_request("Salaries", &SearchError::Internal(e.to_string())),
+        }
     };
     let mut b = String::from("<h1>Salaries in tech</h1>");
     b.push_str(&salary_filters("/salaries", &pairs, false));
     let _ = write!(b, "<p class=\"headline\">{}</p>", esc(&overall.insight.headline));
     b.push_str("<table><caption class=\"sr-only\">Typical yearly salary by role</caption><thead><tr><th>Role</th><th class=\"num\">Typical (p25–p75)</th><th class=\"num\">Median</th><th class=\"num\">Listings with salary</th></tr></thead><tbody>");
-    for f in RoleFamily::ALL {
-        let mut fp = pairs.clone();
-        fp.push(("role_family".into(), f.as_str().into()));
-        let Ok(r) = salary_report(&st, &fp).await else { continue };
+    for (f, r) in &by_role {
         let cur = &r.insight.currency;
         let (typical, median) = match r.insight.overall {
             Some(pc) => (
@@ -577,9 +578,6 @@ async fn salaries_page(State(st): State<AppState>, Query(raw): Query<Vec<(String
             ),
             None => ("—".into(), "—".into()),
         };
-        if r.insight.postings == 0 {
-            continue;
-        }
         let _ = write!(
             b,
             "<tr><td><a href=\"/salaries/{}{}\">{}</a></td><td class=\"num\">{typical}</td><td class=\"num\">{median}</td><td class=\"num\">{}</td></tr>",
