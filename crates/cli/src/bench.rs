@@ -24,6 +24,8 @@ pub enum BenchCmd {
     },
     /// Search latency: the PostgreSQL full-text-search baseline and hirekit on the issue 3 workload.
     Search(crate::bench_search::SearchArgs),
+    /// Server time of the web pages (search, posting, salary and role pages) of a running server.
+    Pages(crate::bench_pages::PagesArgs),
 }
 
 /// Peak resident memory of this process (Linux), in bytes.
@@ -37,6 +39,7 @@ fn peak_rss() -> Option<u64> {
 pub async fn run(settings: &Settings, cmd: BenchCmd) -> anyhow::Result<ExitCode> {
     match cmd {
         BenchCmd::Search(a) => crate::bench_search::run_cmd(a).await,
+        BenchCmd::Pages(a) => crate::bench_pages::run_cmd(a).await,
         BenchCmd::Ingest { file, json } => {
             let tmp = tempfile::Builder::new().prefix("hirekit-bench-").tempdir_in(std::env::temp_dir())?;
             let url = if settings.database_url.starts_with("postgres") {

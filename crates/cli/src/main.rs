@@ -2,6 +2,7 @@
 
 mod bench;
 mod bench_hirekit;
+mod bench_pages;
 mod bench_search;
 mod config;
 mod demo;
