@@ -174,16 +174,21 @@ async fn rebuild_recreates_everything() {
     assert_eq!(n, corpus().len());
     assert_eq!(*seen.lock().expect("lock"), corpus().len() as u64);
     assert_eq!(ix.num_docs(), corpus().len() as u64);
-    // more segments, then one
-    let run = fx.store.begin_run(70).await.expect("run");
-    fx.store
-        .upsert_batch(fx.acme.id, run, 70, &[incoming("x1", posting("Site Reliability Engineer", "Acme"))])
-        .await
-        .expect("upsert");
-    ix.catch_up(&fx.store).await.expect("catch up");
+    // more segments (one per commit), then one per search thread
+    let titles = ["Site Reliability Engineer", "Payroll Clerk", "Data Steward", "Ward Nurse", "Tax Advisor"];
+    for (k, t) in titles.iter().enumerate() {
+        let run = fx.store.begin_run(70 + k as i64).await.expect("run");
+        fx.store
+            .upsert_batch(fx.acme.id, run, 70, &[incoming(&format!("x{k}"), posting(t, "Acme"))])
+            .await
+            .expect("upsert");
+        ix.catch_up(&fx.store).await.expect("catch up");
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    assert!(ix.segments() > threads.min(5), "{} segments before", ix.segments());
     ix.optimize().expect("optimize");
-    assert_eq!(ix.segments(), 1);
-    assert_eq!(ix.num_docs(), corpus().len() as u64 + 1);
+    assert!(ix.segments() <= threads, "{} segments after, {threads} threads", ix.segments());
+    assert_eq!(ix.num_docs(), corpus().len() as u64 + titles.len() as u64);
     assert_eq!(ix.search(&req("reliability")).expect("search").total, 1);
 }
 
