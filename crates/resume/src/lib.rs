@@ -12,6 +12,7 @@
 mod detect;
 mod layout;
 mod pdf;
+mod pdfx;
 mod rtf;
 mod textfix;
 mod zipdoc;
