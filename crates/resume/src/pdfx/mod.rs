@@ -1,10 +1,10 @@
-//! A trimmed copy of pdf-extract 0.12.1 (MIT, https://github.com/jrmuizel/pdf-extract):
+//! A trimmed copy of pdf-extract 0.12.1 by Jeff Muizelaar (MIT licence, https://github.com/jrmuizel/pdf-extract):
 //! its font decoding (simple, Type3 and CID fonts, encodings, ToUnicode CMaps) and content
 //! interpreter, without the HTML/SVG/plain-text outputs. Changed here for speed: content
 //! streams are tokenized on the fly ([`lexer`]) instead of decoded whole by lopdf, fonts
 //! are built once per document (cached by object id) instead of once per page, and image
 //! XObjects are skipped instead of decompressed and run as content.
-#![allow(clippy::all, unused, dead_code, non_snake_case, non_upper_case_globals, deprecated, mismatched_lifetime_syntaxes)]
+#![allow(clippy::all, clippy::unwrap_used, unused, dead_code, non_snake_case, non_upper_case_globals, deprecated, mismatched_lifetime_syntaxes)]
 
 extern crate lopdf;
 
