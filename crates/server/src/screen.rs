@@ -8,10 +8,10 @@ use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use hirekit_resume::{DocError, Limits};
-use hirekit_screen::{rank, Candidate, Criteria, Options};
+use hirekit_screen::{rank, Candidate, Criteria, Options, Scored};
 use serde::{Deserialize, Serialize};
 use tower_http::limit::RequestBodyLimitLayer;
 use utoipa::{OpenApi, ToSchema};
@@ -39,9 +39,31 @@ pub fn routes() -> Router<AppState> {
         .layer(RequestBodyLimitLayer::new(MAX_DERIVE_BODY));
     let screen = Router::new()
         .route("/api/v1/screen", post(screen))
+        .route("/screen", get(page_form).post(page_submit))
         .layer(DefaultBodyLimit::max(MAX_SCREEN_BODY))
         .layer(RequestBodyLimitLayer::new(MAX_SCREEN_BODY));
     derive.merge(screen)
+}
+
+/// An error before any file is screened: the API answers it as JSON, the page as HTML.
+struct Fail {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+}
+
+fn fail(status: StatusCode, code: &'static str, message: impl Into<String>) -> Fail {
+    Fail {
+        status,
+        code,
+        message: message.into(),
+    }
+}
+
+impl Fail {
+    fn json(self) -> Response {
+        error(self.status, self.code, self.message)
+    }
 }
 
 fn error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
@@ -99,7 +121,7 @@ pub async fn derive_criteria(State(st): State<AppState>, body: Bytes) -> Respons
             };
             match posting_criteria(&st, id).await {
                 Ok(c) => c,
-                Err(r) => return r,
+                Err(f) => return f.json(),
             }
         }
         _ => {
@@ -113,17 +135,17 @@ pub async fn derive_criteria(State(st): State<AppState>, body: Bytes) -> Respons
     Json(crit).into_response()
 }
 
-async fn posting_criteria(st: &AppState, id: i64) -> Result<Criteria, Response> {
+async fn posting_criteria(st: &AppState, id: i64) -> Result<Criteria, Fail> {
     match st.store.get_posting(id).await {
         Ok(Some(p)) => Ok(Criteria::derive_from_posting(&p.posting)),
-        Ok(None) => Err(error(
+        Ok(None) => Err(fail(
             StatusCode::NOT_FOUND,
             "not_found",
             format!("no posting with id {id}"),
         )),
         Err(e) => {
             tracing::error!(error = %e, "store error");
-            Err(error(
+            Err(fail(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
                 "internal error",
@@ -216,6 +238,9 @@ enum Source {
 
 struct Form {
     sources: Vec<Source>,
+    /// The web page's single text box and what it holds ("jd" or "criteria").
+    text: Option<String>,
+    kind: Option<String>,
     blind: bool,
     top: Option<usize>,
     files: Vec<Upload>,
@@ -240,11 +265,11 @@ pub async fn screen(State(st): State<AppState>, form: Multipart) -> Response {
     let limits = Limits::default();
     let form = match read_form(form, &limits).await {
         Ok(f) => f,
-        Err(r) => return r,
+        Err(f) => return f.json(),
     };
     let crit = match criteria(&st, form.sources).await {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(f) => return f.json(),
     };
     if form.files.is_empty() {
         return error(
@@ -270,9 +295,11 @@ pub async fn screen(State(st): State<AppState>, form: Multipart) -> Response {
     }
 }
 
-async fn read_form(mut form: Multipart, limits: &Limits) -> Result<Form, Response> {
+async fn read_form(mut form: Multipart, limits: &Limits) -> Result<Form, Fail> {
     let mut out = Form {
         sources: Vec::new(),
+        text: None,
+        kind: None,
         blind: false,
         top: None,
         files: Vec::new(),
@@ -281,13 +308,13 @@ async fn read_form(mut form: Multipart, limits: &Limits) -> Result<Form, Respons
         let mut field = match form.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
-            Err(e) => return Err(multipart_error(e)),
+            Err(e) => return Err(multipart_fail(e)),
         };
         let name = field.name().unwrap_or("").to_string();
         match name.as_str() {
             "file" | "files" | "file[]" | "files[]" => {
                 if out.files.len() >= MAX_FILES {
-                    return Err(error(
+                    return Err(fail(
                         StatusCode::PAYLOAD_TOO_LARGE,
                         "too_many_files",
                         format!("at most {MAX_FILES} files per request"),
@@ -313,7 +340,7 @@ async fn read_form(mut form: Multipart, limits: &Limits) -> Result<Form, Respons
                             }
                         }
                         Ok(None) => break,
-                        Err(e) => return Err(multipart_error(e)),
+                        Err(e) => return Err(multipart_fail(e)),
                     }
                 }
                 let too_large = (size > limits.max_bytes as u64).then_some(size);
@@ -323,21 +350,23 @@ async fn read_form(mut form: Multipart, limits: &Limits) -> Result<Form, Respons
                     too_large,
                 });
             }
-            "criteria" | "posting_id" | "jd" | "blind" | "top" => {
+            "criteria" | "posting_id" | "jd" | "blind" | "top" | "text" | "kind" => {
                 let text = match field.text().await {
                     Ok(t) => t,
-                    Err(e) => return Err(multipart_error(e)),
+                    Err(e) => return Err(multipart_fail(e)),
                 };
                 match name.as_str() {
                     "criteria" => out.sources.push(Source::Criteria(text)),
                     "posting_id" => out.sources.push(Source::Posting(text)),
                     "jd" => out.sources.push(Source::Jd(text)),
+                    "text" => out.text = Some(text),
+                    "kind" => out.kind = Some(text),
                     "blind" => {
                         out.blind = match text.trim().to_ascii_lowercase().as_str() {
                             "true" | "1" | "on" | "yes" => true,
                             "false" | "0" | "off" | "no" | "" => false,
                             other => {
-                                return Err(error(
+                                return Err(fail(
                                     StatusCode::BAD_REQUEST,
                                     "invalid_blind",
                                     format!("`blind` must be true or false, not {other:?}"),
@@ -351,7 +380,7 @@ async fn read_form(mut form: Multipart, limits: &Limits) -> Result<Form, Respons
                             match t.parse::<usize>() {
                                 Ok(n) if n > 0 => out.top = Some(n),
                                 _ => {
-                                    return Err(error(
+                                    return Err(fail(
                                         StatusCode::BAD_REQUEST,
                                         "invalid_top",
                                         format!("`top` must be a positive integer, not {t:?}"),
@@ -366,25 +395,31 @@ async fn read_form(mut form: Multipart, limits: &Limits) -> Result<Form, Respons
             _ => {}
         }
     }
+    if let Some(text) = out.text.clone() {
+        out.sources.push(match out.kind.as_deref() {
+            Some("criteria") => Source::Criteria(text),
+            _ => Source::Jd(text),
+        });
+    }
     Ok(out)
 }
 
-async fn criteria(st: &AppState, mut sources: Vec<Source>) -> Result<Criteria, Response> {
+async fn criteria(st: &AppState, mut sources: Vec<Source>) -> Result<Criteria, Fail> {
     if sources.len() > 1 {
-        return Err(error(
+        return Err(fail(
             StatusCode::BAD_REQUEST,
             "ambiguous_criteria",
             "send only one of `criteria`, `posting_id` and `jd`",
         ));
     }
     let Some(source) = sources.pop() else {
-        return Err(error(
+        return Err(fail(
             StatusCode::BAD_REQUEST,
             "missing_criteria",
             "send one of `criteria` (JSON or TOML), `posting_id` or `jd` (a job description)",
         ));
     };
-    let invalid = |m: String| error(StatusCode::BAD_REQUEST, "invalid_criteria", m);
+    let invalid = |m: String| fail(StatusCode::BAD_REQUEST, "invalid_criteria", m);
     let crit = match source {
         Source::Criteria(text) => {
             let t = text.trim_start();
@@ -397,7 +432,7 @@ async fn criteria(st: &AppState, mut sources: Vec<Source>) -> Result<Criteria, R
         }
         Source::Posting(id) => {
             let id: i64 = id.trim().parse().map_err(|_| {
-                error(
+                fail(
                     StatusCode::BAD_REQUEST,
                     "invalid_posting_id",
                     format!("`posting_id` must be an integer, not {:?}", id.trim()),
@@ -415,14 +450,17 @@ async fn criteria(st: &AppState, mut sources: Vec<Source>) -> Result<Criteria, R
     Ok(crit)
 }
 
-/// Parse every file (on all cores), rank, and serialize the response.
-fn respond(
-    crit: &Criteria,
-    files: Vec<Upload>,
-    limits: &Limits,
-    blind: bool,
-    top: Option<usize>,
-) -> Vec<u8> {
+/// A batch parsed and ranked.
+struct Outcome {
+    files: usize,
+    /// Best first.
+    ranked: Vec<Scored>,
+    /// File name and why it could not be read.
+    failed: Vec<(String, DocError)>,
+}
+
+/// Parse every file (on all cores) and rank the ones that could be read.
+fn run(crit: &Criteria, files: Vec<Upload>, limits: &Limits, blind: bool) -> Outcome {
     let n_files = files.len();
     let mut too_large = Vec::with_capacity(n_files);
     let docs: Vec<(String, Vec<u8>)> = files
@@ -434,7 +472,7 @@ fn respond(
         .collect();
     let parsed = hirekit_resume::parse_batch(&docs, limits);
     let mut ok = Vec::new();
-    let mut failed: Vec<(&str, DocError)> = Vec::new();
+    let mut failed = Vec::new();
     for (((name, _), r), big) in docs.iter().zip(parsed).zip(too_large) {
         let r = match big {
             Some(size) => Err(DocError::TooLarge {
@@ -445,7 +483,7 @@ fn respond(
         };
         match r {
             Ok(p) => ok.push((name.as_str(), p)),
-            Err(e) => failed.push((name.as_str(), e)),
+            Err(e) => failed.push((name.clone(), e)),
         }
     }
     let cands: Vec<Candidate> = ok
@@ -464,12 +502,30 @@ fn respond(
             ..Options::default()
         },
     );
-    let shown = ranked.iter().take(top.unwrap_or(usize::MAX));
-    let mut results: Vec<Entry<_>> = shown
+    Outcome {
+        files: n_files,
+        ranked,
+        failed,
+    }
+}
+
+/// The API response body.
+fn respond(
+    crit: &Criteria,
+    files: Vec<Upload>,
+    limits: &Limits,
+    blind: bool,
+    top: Option<usize>,
+) -> Vec<u8> {
+    let out = run(crit, files, limits, blind);
+    let mut results: Vec<Entry<_>> = out
+        .ranked
+        .iter()
+        .take(top.unwrap_or(usize::MAX))
         .enumerate()
         .map(|(i, s)| Entry::Ranked(s.to_row(i + 1)))
         .collect();
-    results.extend(failed.iter().map(|(name, e)| Entry::Failed {
+    results.extend(out.failed.iter().map(|(name, e)| Entry::Failed {
         file: name,
         error: FileError {
             code: e.code().to_string(),
@@ -479,14 +535,15 @@ fn respond(
     let mut shown_crit = crit.clone();
     shown_crit.job_text = None;
     let body = Body {
-        signals: ranked
+        signals: out
+            .ranked
             .first()
             .map(|s| s.signals.clone())
             .unwrap_or_default(),
         criteria: &shown_crit,
-        files: n_files,
-        ranked: ranked.len(),
-        failed: failed.len(),
+        files: out.files,
+        ranked: out.ranked.len(),
+        failed: out.failed.len(),
         results,
     };
     serde_json::to_vec(&body).unwrap_or_else(|_| b"{}".to_vec())
@@ -509,13 +566,186 @@ struct Body<'a, R: Serialize> {
     results: Vec<Entry<'a, R>>,
 }
 
-fn multipart_error(e: axum::extract::multipart::MultipartError) -> Response {
+fn multipart_fail(e: axum::extract::multipart::MultipartError) -> Fail {
     if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        return error(
+        return fail(
             StatusCode::PAYLOAD_TOO_LARGE,
             "too_large",
             format!("request too large (limit {MAX_SCREEN_BODY} bytes in total)"),
         );
     }
-    error(StatusCode::BAD_REQUEST, "bad_multipart", e.body_text())
+    fail(StatusCode::BAD_REQUEST, "bad_multipart", e.body_text())
+}
+
+// ---- The web page: paste a JD or criteria, upload resumes, see the ranking. ----
+
+async fn page_form() -> Response {
+    crate::html::layout("Screen resumes", &form_html("", false, false)).into_response()
+}
+
+async fn page_submit(State(st): State<AppState>, form: Multipart) -> Response {
+    let limits = Limits::default();
+    let form = match read_form(form, &limits).await {
+        Ok(f) => f,
+        Err(f) => return page_error(f, "", false, false),
+    };
+    let text = form.text.clone().unwrap_or_default();
+    let as_criteria = form.kind.as_deref() == Some("criteria");
+    let blind = form.blind;
+    let crit = match criteria(&st, form.sources).await {
+        Ok(c) => c,
+        Err(f) => return page_error(f, &text, as_criteria, blind),
+    };
+    if form.files.is_empty() {
+        let f = fail(
+            StatusCode::BAD_REQUEST,
+            "missing_file",
+            "choose one or more resume files",
+        );
+        return page_error(f, &text, as_criteria, blind);
+    }
+    let (top, files) = (form.top, form.files);
+    let done = tokio::task::spawn_blocking(move || {
+        let out = run(&crit, files, &limits, blind);
+        results_html(&out, top)
+    })
+    .await;
+    match done {
+        Ok(results) => {
+            let body = format!("{}{}", form_html(&text, as_criteria, blind), results);
+            crate::html::layout("Screening results", &body).into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "screening worker failed");
+            let f = fail(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "internal error",
+            );
+            page_error(f, &text, as_criteria, blind)
+        }
+    }
+}
+
+fn page_error(f: Fail, text: &str, as_criteria: bool, blind: bool) -> Response {
+    let body = format!(
+        "<p class=\"error\" role=\"alert\"><strong>Cannot screen:</strong> {}</p>{}",
+        crate::html::esc(&f.message),
+        form_html(text, as_criteria, blind)
+    );
+    (f.status, crate::html::layout("Screen resumes", &body)).into_response()
+}
+
+fn form_html(text: &str, as_criteria: bool, blind: bool) -> String {
+    let (jd, cr) = if as_criteria {
+        ("", " checked")
+    } else {
+        (" checked", "")
+    };
+    format!(
+        "<h1>Screen resumes</h1>\
+<p>Paste a job description (criteria are derived from it: requirement lists, \"5+ years\", skills) \
+or criteria as TOML/JSON, then choose up to {MAX_FILES} resumes (PDF, DOCX, ODT, RTF, HTML, text). \
+Every score shows its evidence. The same runs through <code>POST /api/v1/screen</code>.</p>\
+<form method=\"post\" action=\"/screen\" enctype=\"multipart/form-data\">\
+<fieldset><legend>The job</legend>\
+<label><input type=\"radio\" name=\"kind\" value=\"jd\"{jd}> Job description</label> \
+<label><input type=\"radio\" name=\"kind\" value=\"criteria\"{cr}> Criteria (TOML or JSON)</label>\
+<p><textarea name=\"text\" rows=\"12\" cols=\"80\" required aria-label=\"Job description or criteria\">{}</textarea></p>\
+</fieldset>\
+<p><label>Resumes <input type=\"file\" name=\"file\" multiple required></label></p>\
+<p><label><input type=\"checkbox\" name=\"blind\" value=\"true\"{}> Blind: hide names, contact details, age, gender cues and nationality</label></p>\
+<p><label>Show the best <input type=\"number\" name=\"top\" min=\"1\" style=\"width:5em\"></label></p>\
+<p><button type=\"submit\">Screen</button></p></form>",
+        crate::html::esc(text),
+        if blind { " checked" } else { "" }
+    )
+}
+
+fn results_html(out: &Outcome, top: Option<usize>) -> String {
+    use crate::html::esc;
+    use std::fmt::Write;
+    let mut h = String::new();
+    let signals = out
+        .ranked
+        .first()
+        .map(|s| s.signals.join(" + "))
+        .unwrap_or_default();
+    let _ = write!(
+        h,
+        "<h2>Ranking</h2><p>{} files: {} ranked, {} could not be read. Scores from {}.</p>",
+        out.files,
+        out.ranked.len(),
+        out.failed.len(),
+        if signals.is_empty() {
+            "nothing"
+        } else {
+            &signals
+        }
+    );
+    if !out.ranked.is_empty() {
+        h.push_str(
+            "<table><thead><tr><th>#</th><th>File</th><th>Score</th><th>Coverage</th>\
+<th>Lexical</th><th>Notes</th></tr></thead><tbody>",
+        );
+        for (i, s) in out
+            .ranked
+            .iter()
+            .take(top.unwrap_or(usize::MAX))
+            .enumerate()
+        {
+            let mut notes = Vec::new();
+            if s.knocked_out {
+                notes.push(format!(
+                    "<strong>Knocked out:</strong> {}",
+                    esc(&s.knockouts.join("; "))
+                ));
+            }
+            if let Some(d) = &s.duplicate_of {
+                notes.push(format!("same person as {}", esc(d)));
+            }
+            let score = s.score.clamp(0.0, 100.0);
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td><div style=\"background:#ddd;width:8em;height:.8em\" \
+role=\"img\" aria-label=\"score {score:.0} of 100\"><div style=\"background:{};width:{score:.0}%;height:100%\"></div></div>{score:.1}</td>\
+<td>{:.0}%</td><td>{:.0}%</td><td>{}</td></tr>",
+                i + 1,
+                esc(&s.id),
+                if s.knocked_out { "#b55" } else { "#3a7" },
+                s.breakdown.coverage * 100.0,
+                s.breakdown.lexical * 100.0,
+                notes.join(" · ")
+            );
+            let _ = write!(
+                h,
+                "<tr><td></td><td colspan=\"5\"><details><summary>Evidence</summary><ul>"
+            );
+            for e in &s.evidence {
+                let snippet = e
+                    .snippets
+                    .first()
+                    .map(|sn| format!(" — <q>{}</q>", esc(&sn.text)))
+                    .unwrap_or_default();
+                let _ = write!(
+                    h,
+                    "<li>{} {}: {}{}</li>",
+                    if e.met { "✓" } else { "✗" },
+                    esc(&e.criterion),
+                    esc(&e.note),
+                    snippet
+                );
+            }
+            h.push_str("</ul></details></td></tr>");
+        }
+        h.push_str("</tbody></table>");
+    }
+    if !out.failed.is_empty() {
+        h.push_str("<h2>Not read</h2><ul>");
+        for (name, e) in &out.failed {
+            let _ = write!(h, "<li>{}: {}</li>", esc(name), esc(&e.to_string()));
+        }
+        h.push_str("</ul>");
+    }
+    h
 }

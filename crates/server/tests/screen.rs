@@ -474,3 +474,64 @@ async fn openapi_lists_the_screening_paths() {
     );
     assert!(doc["components"]["schemas"]["ScreenResponse"].is_object());
 }
+
+#[tokio::test]
+async fn the_web_page_screens_uploaded_files() {
+    let (_db, app) = app().await;
+    let req = Request::builder()
+        .uri("/screen")
+        .body(Body::empty())
+        .expect("request");
+    let resp = app.clone().oneshot(req).await.expect("response");
+    assert_eq!(resp.status(), StatusCode::OK);
+    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
+    let form = String::from_utf8_lossy(&bytes);
+    assert!(form.contains("enctype=\"multipart/form-data\"") && form.contains("name=\"file\""));
+
+    let post_page = |parts: Vec<u8>| {
+        let app = app.clone();
+        async move {
+            let req = Request::builder()
+                .method("POST")
+                .uri("/screen")
+                .header(
+                    "content-type",
+                    format!("multipart/form-data; boundary={BOUNDARY}"),
+                )
+                .body(Body::from(parts))
+                .expect("request");
+            let resp = app.oneshot(req).await.expect("response");
+            let st = resp.status();
+            let bytes = resp.into_body().collect().await.expect("body").to_bytes();
+            (st, String::from_utf8_lossy(&bytes).into_owned())
+        }
+    };
+    let (st, html) = post_page(multipart(&[
+        Part::Text("kind", "criteria"),
+        Part::Text("text", CRITERIA),
+        Part::File("b.txt", BOB.as_bytes()),
+        Part::File("a.txt", ALICE.as_bytes()),
+        Part::File("broken.pdf", b"%PDF-1.4\n1 0 obj <<"),
+    ]))
+    .await;
+    assert_eq!(st, StatusCode::OK, "{html}");
+    let (a, b) = (html.find("<td>a.txt</td>"), html.find("<td>b.txt</td>"));
+    assert!(a.is_some() && b.is_some() && a < b, "{html}");
+    assert!(
+        html.contains("Knocked out:</strong> missing must-have: Kafka or RabbitMQ"),
+        "{html}"
+    );
+    assert!(html.contains("Evidence") && html.contains("<q>"), "{html}");
+    assert!(html.contains("broken.pdf: corrupt"), "{html}");
+
+    let (st, html) = post_page(multipart(&[
+        Part::Text("kind", "criteria"),
+        Part::Text("text", "min_total_years = 200"),
+        Part::File("a.txt", ALICE.as_bytes()),
+    ]))
+    .await;
+    assert_eq!(st, StatusCode::BAD_REQUEST);
+    assert!(html.contains("min_total_years"), "{html}");
+    // The form comes back filled in.
+    assert!(html.contains(">min_total_years = 200</textarea>"), "{html}");
+}
