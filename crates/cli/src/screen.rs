@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use clap::Args;
 use hirekit_screen::{rank, Candidate, Criteria, Options, Scored};
 use indicatif::{ProgressBar, ProgressStyle};
-use serde::Serialize;
 
 use crate::config::Settings;
 
@@ -66,14 +65,6 @@ async fn criteria(settings: &Settings, job: &str) -> anyhow::Result<Criteria> {
     store.close().await;
     let p = p.ok_or_else(|| anyhow::anyhow!("no posting with id {id}"))?;
     Ok(Criteria::derive_from_posting(&p.posting))
-}
-
-#[derive(Serialize)]
-struct Row<'a> {
-    rank: usize,
-    file: &'a str,
-    #[serde(flatten)]
-    scored: &'a Scored,
 }
 
 pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode> {
@@ -144,14 +135,10 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if a.json {
-        let rows: Vec<Row> = shown
+        let rows: Vec<_> = shown
             .iter()
             .enumerate()
-            .map(|(i, s)| Row {
-                rank: i + 1,
-                file: &s.id,
-                scored: s,
-            })
+            .map(|(i, s)| s.to_row(i + 1))
             .collect();
         serde_json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;

@@ -12,6 +12,7 @@
 mod detect;
 mod layout;
 mod pdf;
+mod pdfx;
 mod rtf;
 mod textfix;
 mod zipdoc;
@@ -310,4 +311,22 @@ pub fn parse_file(path: &Path, limits: &Limits) -> Result<Parsed, DocError> {
         std::fs::read(path).map_err(|e| DocError::Corrupt(format!("cannot read file: {e}")))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     parse_bytes(&bytes, name, limits)
+}
+
+/// Parses many documents (`(file name, bytes)`) on all cores; results in input order, one
+/// per document, so one bad file never stops the batch.
+pub fn parse_batch<B: AsRef<[u8]> + Sync>(
+    docs: &[(String, B)],
+    limits: &Limits,
+) -> Vec<Result<Parsed, DocError>> {
+    use rayon::prelude::*;
+    docs.par_iter()
+        .map(|(name, bytes)| parse_bytes(bytes.as_ref(), name, limits))
+        .collect()
+}
+
+/// [`parse_file`] for many paths on all cores; results in input order.
+pub fn parse_files(paths: &[std::path::PathBuf], limits: &Limits) -> Vec<Result<Parsed, DocError>> {
+    use rayon::prelude::*;
+    paths.par_iter().map(|p| parse_file(p, limits)).collect()
 }

@@ -1,8 +1,9 @@
-//! PDF text layer: lopdf for the structure (encryption, page count), pdf-extract for the
-//! glyphs with their positions, and our own layout (lines, columns) for reading order.
+//! PDF text layer: lopdf for the structure (encryption, page count), the content interpreter
+//! in `pdfx` (a trimmed pdf-extract) for the glyphs with their positions, and our own layout
+//! (lines, columns) for reading order.
 
 use lopdf::Document as PdfDoc;
-use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use crate::pdfx::{MediaBox, OutputDev, OutputError, Processor, Transform};
 
 use crate::layout::{self, Glyph};
 use crate::{Budget, DocError, Limits};
@@ -45,7 +46,10 @@ pub fn extract(
     }
     let mut out = String::new();
     let mut failed = 0;
-    for &page in pages.keys() {
+    let empty = lopdf::Dictionary::new();
+    // One processor for the whole document: fonts are built once, not once per page.
+    let mut proc = Processor::new();
+    for (&page, &id) in &pages {
         if budget.expired() {
             return Err(DocError::Timeout);
         }
@@ -57,7 +61,7 @@ pub fn extract(
         };
         // One bad page (a broken font, a missing resource) must not lose the others.
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            pdf_extract::output_doc_page(&doc, &mut dev, page)
+            crate::pdfx::output_page(page, id, &doc, &mut proc, &mut dev, &empty)
         }));
         match r {
             Ok(Ok(())) => {}

@@ -57,3 +57,25 @@ pub struct Scored {
     /// Another candidate of this batch that is the same person (the better-ranked one).
     pub duplicate_of: Option<String>,
 }
+
+/// One row of a ranking as `hirekit screen --json` and `POST /api/v1/screen` show it:
+/// `rank` (1-based), `file`, then every field of [`Scored`].
+#[derive(Serialize)]
+struct Row<'a> {
+    rank: usize,
+    file: &'a str,
+    #[serde(flatten)]
+    scored: &'a Scored,
+}
+
+impl Scored {
+    /// This result as one row of a ranking (`rank` is its 1-based position). The CLI and
+    /// the API serialize these so both print the same shape, fields in this order.
+    pub fn to_row(&self, rank: usize) -> impl Serialize + '_ {
+        Row {
+            rank,
+            file: &self.id,
+            scored: self,
+        }
+    }
+}

@@ -9,6 +9,7 @@ mod observe;
 mod search;
 mod roles;
 mod resumes;
+mod screen;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -36,6 +37,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(kits::KitsDoc::openapi());
     doc.merge(jd::JdDoc::openapi());
     doc.merge(resumes::ResumesDoc::openapi());
+    doc.merge(screen::ScreenDoc::openapi());
     doc
 }
 
@@ -78,6 +80,7 @@ pub fn router(state: AppState) -> Router {
         // The 1 MiB cap covers the routes above; uploads carry their own, larger one.
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .merge(resumes::routes())
+        .merge(screen::routes())
         .layer(axum::middleware::from_fn(observe::track))
         .layer(TraceLayer::new_for_http())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
