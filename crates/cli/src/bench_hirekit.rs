@@ -30,9 +30,11 @@ pub struct BuildStats {
     pub skipped_lines: u64,
     /// Reading + parsing + normalizing + indexing, chunk by chunk.
     pub build_s: f64,
-    /// Merging the segments into one.
+    /// Merging the segments down to one per search thread.
     pub optimize_s: f64,
     pub bytes: u64,
+    /// Segments after merging (one per search thread).
+    pub segments: usize,
     /// True when an index of an earlier run was reused (no build figures then).
     pub reused: bool,
 }
@@ -49,6 +51,7 @@ pub fn build_index(corpus: &Path, dir: &Path, rates: Rates) -> anyhow::Result<(S
             build_s: 0.0,
             optimize_s: 0.0,
             bytes: dir_size(dir),
+            segments: ix.segments(),
             reused: true,
         };
         return Ok((ix, stats));
@@ -81,7 +84,7 @@ pub fn build_index(corpus: &Path, dir: &Path, rates: Rates) -> anyhow::Result<(S
     let t = Instant::now();
     ix.optimize()?;
     let optimize_s = t.elapsed().as_secs_f64();
-    let stats = BuildStats { docs, skipped_lines: skipped, build_s, optimize_s, bytes: dir_size(dir), reused: false };
+    let stats = BuildStats { docs, skipped_lines: skipped, build_s, optimize_s, bytes: dir_size(dir), segments: ix.segments(), reused: false };
     Ok((ix, stats))
 }
 

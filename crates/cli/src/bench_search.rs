@@ -286,8 +286,8 @@ fn run_sync(args: SearchArgs) -> anyhow::Result<ExitCode> {
             println!("hirekit index: reused, {} postings, {}\n", b.docs, mib(b.bytes as i64));
         } else {
             println!(
-                "hirekit index: {} postings ({} unreadable lines) in {:.1} s = {:.0} postings/s (read + parse + normalize + index), merged into one segment in {:.1} s; {} on disk\n",
-                b.docs, b.skipped_lines, b.build_s, b.docs as f64 / b.build_s.max(1e-9), b.optimize_s, mib(b.bytes as i64)
+                "hirekit index: {} postings ({} unreadable lines) in {:.1} s = {:.0} postings/s (read + parse + normalize + index), merged into {} segments in {:.1} s; {} on disk\n",
+                b.docs, b.skipped_lines, b.build_s, b.docs as f64 / b.build_s.max(1e-9), b.segments, b.optimize_s, mib(b.bytes as i64)
             );
         }
     }

@@ -163,7 +163,11 @@ fn main() -> ExitCode {
 
 fn init_logging(filter: &str, json: bool) {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
+    let mut filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
+    // An explicit merge racing tantivy's background merges logs a harmless warning per segment.
+    if let Ok(d) = "tantivy::indexer::segment_manager=error".parse() {
+        filter = filter.add_directive(d);
+    }
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if json {
         builder.json().init();

@@ -2,7 +2,7 @@
 //! the top of the requested order and (for salary insight) every salary. Stops at the budget.
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -427,15 +427,7 @@ fn top_values(parts: &[(&Multi, &[u32])], top: usize) -> Vec<(String, u64)> {
             .filter_map(|(o, c)| m.term(o as u32).map(|t| (t, *c as u64)))
             .collect()
     } else {
-        let mut map: HashMap<&str, u64> = HashMap::new();
-        for (m, counts) in parts {
-            for (o, c) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
-                if let Some(t) = m.term(o as u32) {
-                    *map.entry(t).or_insert(0) += *c as u64;
-                }
-            }
-        }
-        map.into_iter().collect()
+        merge_sorted(parts)
     };
     if v.len() > top {
         v.select_nth_unstable_by(top, by_count);
@@ -443,6 +435,43 @@ fn top_values(parts: &[(&Multi, &[u32])], top: usize) -> Vec<(String, u64)> {
     }
     v.sort_by(by_count);
     v.into_iter().map(|(t, c)| (t.to_string(), c)).collect()
+}
+
+/// Sum the counts of equal values across segments. Each segment's dictionary is sorted, so
+/// ordinals ascend in value order and a k-way merge adds them up without hashing every
+/// distinct value (hundreds of thousands of companies on a broad query).
+fn merge_sorted<'a>(parts: &[(&'a Multi, &[u32])]) -> Vec<(&'a str, u64)> {
+    let mut heads: Vec<std::iter::Peekable<_>> = parts
+        .iter()
+        .map(|(m, counts)| {
+            counts
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c > 0)
+                .filter_map(move |(o, c)| m.term(o as u32).map(|t| (t, *c as u64)))
+                .peekable()
+        })
+        .collect();
+    let mut out: Vec<(&'a str, u64)> = Vec::new();
+    loop {
+        let mut min: Option<&'a str> = None;
+        for h in heads.iter_mut() {
+            if let Some(&(t, _)) = h.peek() {
+                if min.is_none_or(|m| t < m) {
+                    min = Some(t);
+                }
+            }
+        }
+        let Some(t) = min else { break };
+        let mut sum = 0;
+        for h in heads.iter_mut() {
+            if let Some((_, c)) = h.next_if(|(x, _)| *x == t) {
+                sum += c;
+            }
+        }
+        out.push((t, sum));
+    }
+    out
 }
 
 fn add(dst: &mut [u64], src: &[u64]) {
