@@ -33,11 +33,20 @@ fn is_bullet(l: &str) -> bool {
 
 /// Words with a letter or digit (bytes ≥ 0x80 count as letters: fast and close enough).
 fn word_count(s: &str) -> usize {
+    word_count_upto(s, usize::MAX)
+}
+
+/// As `word_count`, but stops counting past `limit` (callers only compare with small
+/// limits, and most lines are prose far longer than a heading).
+fn word_count_upto(s: &str, limit: usize) -> usize {
     let mut n = 0;
     let mut has = false;
     for &b in s.as_bytes() {
         if b.is_ascii_whitespace() {
             n += usize::from(has);
+            if n > limit {
+                return n;
+            }
             has = false;
         } else if b.is_ascii_alphanumeric() || b >= 0x80 {
             has = true;
@@ -52,7 +61,7 @@ fn heading(l: &str) -> bool {
     if t.is_empty() || is_bullet(t) {
         return false;
     }
-    let wc = word_count(t);
+    let wc = word_count_upto(t, 12);
     if t.starts_with('#') || (t.starts_with("**") && t.ends_with("**")) {
         return wc <= 12;
     }
@@ -287,8 +296,13 @@ pub fn sentences(t: &str) -> Vec<(usize, usize)> {
     if start < b.len() {
         out.push((start, b.len()));
     }
-    out.retain(|(s, e)| t[*s..*e].chars().any(char::is_alphabetic));
+    out.retain(|&(s, e)| has_letter(&t[s..e]));
     out
+}
+
+/// Any alphabetic character; ASCII bytes are checked without decoding.
+fn has_letter(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphabetic()) || (!s.is_ascii() && s.chars().any(char::is_alphabetic))
 }
 
 /// Syllables in an English word, by vowel groups (the usual Flesch approximation).
@@ -327,9 +341,12 @@ pub fn flesch(t: &str, sents: &[(usize, usize)]) -> Option<f64> {
     for &(s, e) in sents {
         let mut any = false;
         for w in t[s..e].split_whitespace() {
-            if w.chars().any(char::is_alphabetic) {
+            // syllables() is at least 1 for a word with an ASCII letter, so only words
+            // without one need the Unicode check
+            let n = syllables(w);
+            if n > 0 || (!w.is_ascii() && w.chars().any(char::is_alphabetic)) {
                 words += 1;
-                syl += syllables(w);
+                syl += n;
                 any = true;
             }
         }
@@ -345,6 +362,11 @@ pub fn flesch(t: &str, sents: &[(usize, usize)]) -> Option<f64> {
 pub fn shouting(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (ls, line) in lines(t) {
+        // A finding needs five capitalised words of two or more letters: an ASCII line with
+        // fewer than ten capitals cannot have one (most lines), so skip the word scan.
+        if line.is_ascii() && line.bytes().filter(u8::is_ascii_uppercase).count() < 10 {
+            continue;
+        }
         let trimmed = line.trim();
         let caps_line =
             trimmed.chars().any(char::is_alphabetic) && !trimmed.chars().any(char::is_lowercase);
