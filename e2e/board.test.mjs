@@ -2,61 +2,16 @@
 // Run by scripts/test.sh with HIREKIT_BIN pointing at a built `hirekit` binary.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { chromium } from 'playwright-core';
+import { startHirekit } from './harness.mjs';
 
-const BIN = process.env.HIREKIT_BIN;
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-let server, browser, base, dataDir;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+let browser, base, stop;
 
 before(async () => {
-  assert.ok(BIN, 'set HIREKIT_BIN to the hirekit binary');
-  dataDir = mkdtempSync(join(tmpdir(), 'hirekit-e2e-'));
-  execFileSync(BIN, ['--data-dir', dataDir, 'demo', '--postings', '3000', '--no-serve', '--json'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(BIN, ['--data-dir', dataDir, '--log', 'warn', 'serve', '--addr', `127.0.0.1:${port}`, '--no-poll'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  // Ready when the index answers with documents (serve catches up from the store on start).
-  let ready = false;
-  for (let i = 0; i < 600 && !ready; i++) {
-    try {
-      const r = await fetch(`${base}/api/v1/jobs?q=engineer&limit=1`);
-      ready = r.ok && (await r.json()).total > 0;
-    } catch {}
-    if (!ready) await sleep(100);
-  }
-  assert.ok(ready, 'hirekit serve did not become ready with an index');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  ({ base, browser, stop } = await startHirekit({ postings: 3000 }));
 });
 
 after(async () => {
-  if (browser) await browser.close();
-  if (server) server.kill('SIGTERM');
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (stop) await stop();
 });
 
 async function total(page) {

@@ -1,4 +1,5 @@
-//! `hirekit jd build SPEC.toml --format md|html|jsonld` and `hirekit jd lint FILE… [--json]`.
+//! `hirekit jd build SPEC.toml --format md|html|jsonld`, `hirekit jd publish SPEC.toml [--json]`
+//! and `hirekit jd lint FILE… [--json]`.
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -16,6 +17,14 @@ pub enum JdCmd {
 Exit status: 0 built, 2 invalid spec (the message names the field) or unreadable file."
     )]
     Build(BuildArgs),
+    /// Build a job description from a TOML spec and publish it as a posting of the board
+    #[command(
+        after_help = "The posting belongs to the default organisation (source hirekit:jd); publishing a spec with the same\n\
+company and `identifier` again updates it. A running `hirekit serve` makes it searchable within a second.\n\
+Prints the posting id (with --json: {id, url, external_id, status, title, criteria}).\n\
+Exit status: 0 published, 2 invalid spec or unreadable file."
+    )]
+    Publish(PublishArgs),
     /// Lint job descriptions (text, Markdown or HTML); exits 1 when any finding is an error
     #[command(
         after_help = "Exit status: 0 no error findings, 1 some error finding, 2 a file could not be read or is not text.\n\
@@ -41,6 +50,15 @@ pub struct BuildArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct PublishArgs {
+    /// Spec file (TOML)
+    pub spec: PathBuf,
+    /// Print the result, with the derived screening criteria, as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
 pub struct LintArgs {
     /// Files to lint (- for stdin)
     #[arg(required = true, value_name = "FILE")]
@@ -53,33 +71,62 @@ pub struct LintArgs {
     pub date: Option<chrono::NaiveDate>,
 }
 
-pub fn run(cmd: JdCmd) -> anyhow::Result<ExitCode> {
+pub async fn run(settings: &crate::config::Settings, cmd: JdCmd) -> anyhow::Result<ExitCode> {
     match cmd {
         JdCmd::Build(a) => build(&a),
+        JdCmd::Publish(a) => publish(settings, &a).await,
         JdCmd::Lint(a) => lint(&a),
     }
 }
 
-fn build(a: &BuildArgs) -> anyhow::Result<ExitCode> {
-    let text = match std::fs::read_to_string(&a.spec) {
+/// Reads and validates a spec file; errors are printed (naming the field) and give exit 2.
+fn read_spec(path: &PathBuf) -> Result<hirekit_jd::Spec, ExitCode> {
+    let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot read {}: {e}", a.spec.display());
-            return Ok(ExitCode::from(2));
+            eprintln!("error: cannot read {}: {e}", path.display());
+            return Err(ExitCode::from(2));
         }
     };
-    let spec = match hirekit_jd::parse_spec(&text) {
-        Ok(s) => s,
+    match hirekit_jd::parse_spec(&text) {
+        Ok(s) => Ok(s),
         Err(hirekit_jd::JdError::Invalid(fields)) => {
             for f in fields {
-                eprintln!("error: {}: {f}", a.spec.display());
+                eprintln!("error: {}: {f}", path.display());
             }
-            return Ok(ExitCode::from(2));
+            Err(ExitCode::from(2))
         }
         Err(e) => {
+            eprintln!("error: {}: {e}", path.display());
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+async fn publish(settings: &crate::config::Settings, a: &PublishArgs) -> anyhow::Result<ExitCode> {
+    let spec = match read_spec(&a.spec) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
+    };
+    let store = settings.open_store().await?;
+    let result = hirekit_server::publish_jd(&store, &spec).await;
+    store.close().await;
+    match result {
+        Ok(p) if a.json => println!("{}", serde_json::to_string(&p)?),
+        Ok(p) => println!("{}", p.id),
+        Err(hirekit_server::PublishError::Spec(e)) => {
             eprintln!("error: {}: {e}", a.spec.display());
             return Ok(ExitCode::from(2));
         }
+        Err(e) => return Err(e.into()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn build(a: &BuildArgs) -> anyhow::Result<ExitCode> {
+    let spec = match read_spec(&a.spec) {
+        Ok(s) => s,
+        Err(code) => return Ok(code),
     };
     let jd = match hirekit_jd::build(&spec) {
         Ok(jd) => jd,

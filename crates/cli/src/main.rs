@@ -179,7 +179,7 @@ fn init_logging(filter: &str, json: bool) {
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = Settings::resolve(&cli.global)?;
     match cli.command {
-        Command::Jd(c) => jd::run(c),
+        Command::Jd(c) => jd::run(&settings, c).await,
         Command::Normalize(a) => normalize::run(&a),
         Command::Demo(a) => demo::run(&settings, a).await,
         Command::Serve(a) => {

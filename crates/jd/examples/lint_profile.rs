@@ -112,4 +112,13 @@ fn main() {
         eprintln!("round {round}: {} docs: lint {:?} ({:.0}/s, {n} findings); parse_salary alone {:?} ({s} with pay)",
             docs.len(), lint, docs.len() as f64 / lint.as_secs_f64(), sal);
     }
+    // The target: 10,000 JDs on 2 cores, as `hirekit jd lint` runs many files (rayon).
+    let many: Vec<&String> = docs.iter().cycle().take(10_000).collect();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+    for round in 0..3 {
+        let (c0, t0) = (cpu_secs(), Instant::now());
+        let n: usize = pool.install(|| hirekit_jd::lint_many(&many, &opts)).iter().map(|r| r.as_ref().map_or(0, Vec::len)).sum();
+        let (cpu, wall) = (cpu_secs() - c0, t0.elapsed().as_secs_f64());
+        eprintln!("2 threads, round {round}: 10,000 JDs in {wall:.3} s wall = {:.0} JDs/s ({:.0} per CPU-second, {n} findings)", 10_000.0 / wall, 10_000.0 / cpu);
+    }
 }

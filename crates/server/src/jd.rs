@@ -1,15 +1,21 @@
-//! Job descriptions over HTTP: `POST /api/v1/jd/build`, `POST /api/v1/jd/lint`, and the
-//! builder form at `/jd/new` (works without JavaScript; a small script shows lint findings
-//! live while the description is typed).
+//! Job descriptions over HTTP: `POST /api/v1/jd/build`, `POST /api/v1/jd/lint`,
+//! `POST /api/v1/jd/publish`, and the builder form at `/jd/new` (works without JavaScript; a
+//! small script shows lint findings live while the description is typed).
+//!
+//! Publishing stores the built JD as a posting of the board, owned by the default
+//! organisation, under the source `hirekit:jd`. Its identity there is the company and the
+//! spec's `identifier`, so publishing the same spec again updates the posting.
 
 use std::fmt::Write;
 
-use axum::extract::Form;
+use axum::extract::{Form, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use hirekit_jd::{Finding, JdError, LintOptions};
+use hirekit_jd::{Finding, JdError, LintOptions, Spec};
+use hirekit_screen::Criteria;
+use hirekit_store::{Incoming, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use utoipa::{OpenApi, ToSchema};
@@ -19,8 +25,8 @@ use crate::AppState;
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(build_jd, lint_jd),
-    components(schemas(JdBuildView, JdLintRequest, JdLintView, FindingView)),
+    paths(build_jd, lint_jd, publish_jd_api),
+    components(schemas(JdBuildView, JdLintRequest, JdLintView, FindingView, PublishedView)),
     tags((name = "jd", description = "Job-description builder and linter"))
 )]
 pub struct JdDoc;
@@ -29,6 +35,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/jd/build", post(build_jd))
         .route("/api/v1/jd/lint", post(lint_jd))
+        .route("/api/v1/jd/publish", post(publish_jd_api))
         .route("/jd/new", get(form_page).post(form_submit))
 }
 
@@ -157,6 +164,162 @@ pub async fn lint_jd(
     }
 }
 
+/// Source name (and location) of published JDs.
+pub const PUBLISH_SOURCE: &str = "hirekit:jd";
+
+/// A JD published to the board.
+#[derive(Debug, Serialize)]
+pub struct Published {
+    /// Posting id on the board.
+    pub id: i64,
+    /// The posting's page, `/jobs/{id}`.
+    pub url: String,
+    /// The posting's id within the `hirekit:jd` source: company and spec identifier.
+    pub external_id: String,
+    /// new, updated or unchanged
+    pub status: &'static str,
+    pub title: String,
+    /// Screening criteria derived from the published posting (as `hirekit screen` derives them).
+    pub criteria: Criteria,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error(transparent)]
+    Spec(#[from] JdError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The stable id of a spec within the `hirekit:jd` source.
+fn external_id(spec: &Spec) -> String {
+    format!("{}/{}", spec.company.name.trim().to_lowercase(), spec.identifier)
+}
+
+/// Build the JD of `spec` and store it as a posting of the default organisation; publishing
+/// the same company + identifier again updates that posting. The stored raw item is the
+/// JobPosting JSON-LD, so `hirekit renormalize` can parse it like any JSON-LD item. The
+/// serve node's index picks the posting up from the change feed (callers holding an index can
+/// run `catch_up` to make it searchable at once).
+pub async fn publish_jd(store: &Store, spec: &Spec) -> Result<Published, PublishError> {
+    let jd = hirekit_jd::build(spec)?;
+    let posting = hirekit_jd::to_posting(&jd, spec);
+    let raw = jd.jsonld.to_string();
+    let now = chrono::Utc::now().timestamp();
+    let src = store
+        .ensure_source(PUBLISH_SOURCE, Some("jsonld"), PUBLISH_SOURCE, now)
+        .await?;
+    let external_id = external_id(spec);
+    let item = Incoming {
+        external_id: external_id.clone(),
+        content_hash: format!("{:032x}", xxhash_rust::xxh3::xxh3_128(raw.as_bytes())),
+        raw,
+        url: None,
+        apply_url: posting.apply_url.clone(),
+        fingerprint: hirekit_model::dedupe::fingerprint(&posting),
+        // the employer's own posting: it defines the fields when it joins an ingested copy
+        rank: 2,
+        posting: posting.clone(),
+    };
+    let run = store.begin_run(now).await?;
+    let outcome = store.upsert_batch(src.id, run, now, std::slice::from_ref(&item)).await?;
+    let summary = serde_json::to_string(&outcome).unwrap_or_default();
+    store.finish_run(run, now, &summary).await?;
+    let id = store
+        .assign_to_org(hirekit_store::DEFAULT_ORG, src.id, &external_id)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("published item {external_id} has no posting")))?;
+    let status = if outcome.new + outcome.merged > 0 {
+        "new"
+    } else if outcome.updated > 0 {
+        "updated"
+    } else {
+        "unchanged"
+    };
+    Ok(Published {
+        id,
+        url: format!("/jobs/{id}"),
+        external_id,
+        status,
+        title: jd.title,
+        criteria: Criteria::derive_from_posting(&posting),
+    })
+}
+
+/// Publish, then bring this node's index up to date so the posting is searchable at once.
+async fn publish_here(st: &AppState, spec: &Spec) -> Result<Published, PublishError> {
+    let p = publish_jd(&st.store, spec).await?;
+    if let Err(e) = st.index.catch_up(&st.store).await {
+        // the background follower retries within a second
+        tracing::warn!(error = %e, "index catch-up after publish failed");
+    }
+    Ok(p)
+}
+
+/// `POST /api/v1/jd/publish` answer.
+#[derive(Serialize, ToSchema)]
+pub struct PublishedView {
+    /// Posting id on the board
+    pub id: i64,
+    /// `/jobs/{id}`
+    pub url: String,
+    /// Id within the `hirekit:jd` source (company/identifier): the same spec updates the same posting
+    pub external_id: String,
+    /// new, updated or unchanged
+    pub status: String,
+    pub title: String,
+    /// Screening criteria derived from the JD (the `hirekit screen` criteria format)
+    #[schema(value_type = Object)]
+    pub criteria: Value,
+}
+
+impl From<Published> for PublishedView {
+    fn from(p: Published) -> Self {
+        PublishedView {
+            id: p.id,
+            url: p.url,
+            external_id: p.external_id,
+            status: p.status.into(),
+            title: p.title,
+            criteria: serde_json::to_value(&p.criteria).unwrap_or(Value::Null),
+        }
+    }
+}
+
+fn publish_error(e: &PublishError) -> Response {
+    match e {
+        PublishError::Spec(e) => jd_error(e),
+        PublishError::Store(e) => {
+            tracing::error!(error = %e, "publishing a JD failed");
+            api_error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error".into())
+        }
+    }
+}
+
+/// Build a JD from a spec and publish it as a posting of the board (owned by the default
+/// organisation). Publishing the same company + `identifier` again updates the posting.
+#[utoipa::path(post, path = "/api/v1/jd/publish", tag = "jd",
+    request_body(content = Object, description = "JD spec, as for /api/v1/jd/build; set `identifier` to keep one posting across re-publishes (default: role-seniority-date posted)"),
+    responses((status = 200, body = PublishedView, description = "Published; the posting is searchable at once"),
+        (status = 422, body = crate::api::ErrorBody, description = "invalid spec; the message names the field")))]
+pub async fn publish_jd_api(
+    State(st): State<AppState>,
+    body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
+) -> Response {
+    let Json(v) = match body {
+        Ok(b) => b,
+        Err(e) => return api_error(StatusCode::BAD_REQUEST, "bad_json", e.body_text()),
+    };
+    let spec = match hirekit_jd::parse_spec_value(v) {
+        Ok(s) => s,
+        Err(e) => return jd_error(&e),
+    };
+    match publish_here(&st, &spec).await {
+        Ok(p) => Json(PublishedView::from(p)).into_response(),
+        Err(e) => publish_error(&e),
+    }
+}
+
 /// The form's fields, flat; lists are one item per line.
 #[derive(Deserialize, Default, Clone)]
 pub struct FormSpec {
@@ -202,6 +365,9 @@ pub struct FormSpec {
     benefits: String,
     #[serde(default)]
     apply_url: String,
+    /// "publish" from the Publish button; anything else builds
+    #[serde(default)]
+    action: String,
 }
 
 fn lines(s: &str) -> Vec<String> {
@@ -404,7 +570,8 @@ fn form_html(f: &FormSpec) -> String {
     ));
     b.push_str(&textarea("benefits", "Benefits, one per line", &f.benefits));
     b.push_str(&input("apply_url", "Apply URL", &f.apply_url));
-    b.push_str("<p><button type=\"submit\">Build</button></p></form>");
+    b.push_str("<p><button type=\"submit\" name=\"action\" value=\"build\" id=\"build\">Build</button> \
+                <button type=\"submit\" name=\"action\" value=\"publish\" id=\"publish\">Publish to board</button></p></form>");
     b.push_str("<h3>Live lint</h3><ul id=\"live\" class=\"meta\"><li>Type a description to see findings.</li></ul>");
     // Live findings: lint the free text fields while typing (the full check runs on Build).
     b.push_str(r#"<script>
@@ -446,18 +613,41 @@ fn findings_html(f: &[FindingView]) -> String {
     b
 }
 
-async fn form_submit(Form(f): Form<FormSpec>) -> Response {
+async fn form_submit(State(st): State<AppState>, Form(f): Form<FormSpec>) -> Response {
     let result = f
         .to_value()
-        .map_err(|m| m)
-        .and_then(|v| build_from(v).map_err(|e| e.to_string()));
+        .and_then(|v| build_from(v.clone()).map(|view| (view, v)).map_err(|e| e.to_string()));
     match result {
-        Ok(view) => {
+        Ok((view, v)) => {
             let ld = serde_json::to_string_pretty(&view.jsonld).unwrap_or_default();
             let mut b = String::new();
+            if f.action == "publish" {
+                let published = match hirekit_jd::parse_spec_value(v) {
+                    Ok(spec) => publish_here(&st, &spec).await,
+                    Err(e) => Err(e.into()),
+                };
+                match published {
+                    Ok(p) => {
+                        let _ = write!(
+                            b,
+                            "<p class=\"notice\" id=\"published\">Published to the board ({}): <a href=\"{}\">{}</a> · \
+                             {} must-haves and {} nice-to-haves derived for screening.</p>",
+                            esc(p.status),
+                            esc(&p.url),
+                            esc(&p.title),
+                            p.criteria.must_have.len(),
+                            p.criteria.nice_to_have.len()
+                        );
+                    }
+                    Err(e) => {
+                        tracing::error!(error = %e, "publishing from the form failed");
+                        b.push_str("<p class=\"error\">Publishing failed; the JD below was built but not published.</p>");
+                    }
+                }
+            }
             let _ = write!(b, "<h2>Preview</h2><div class=\"job\">{}</div>", view.html);
             let _ = write!(b, "<h2>Lint findings</h2>{}", findings_html(&view.findings));
-            let _ = write!(b, "<h2>JSON-LD</h2><pre>{}</pre>", esc(&ld));
+            let _ = write!(b, "<h2>JSON-LD</h2><pre id=\"jsonld\">{}</pre>", esc(&ld));
             let _ = write!(b, "<h2>Markdown</h2><pre>{}</pre>", esc(&view.markdown));
             b.push_str(&form_html(&f));
             layout(&view.title, &b).into_response()

@@ -26,6 +26,7 @@ use tower_http::trace::TraceLayer;
 
 pub use api::ApiDoc;
 pub use search::{salary_report_blocking, SalaryReport};
+pub use jd::{publish_jd, PublishError, Published};
 
 /// The whole OpenAPI document: each feature module contributes its own `#[derive(OpenApi)]`
 /// part, merged here.

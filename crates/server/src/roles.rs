@@ -1,14 +1,17 @@
 //! The role library over HTTP: `/api/v1/roles[/{id}]` (JSON) and `/roles[/{id}]` (career-guide
 //! pages with FAQPage JSON-LD). Role content comes from `hirekit_roles`; live figures
-//! (listings, top skills, salary by seniority) go in `live_section`.
+//! (listings, top skills, salary by seniority and region) come from this node's search index
+//! at request time ([`live_blocking`]), with the salary statistics of `/api/v1/salaries`.
 
 use std::fmt::Write;
 
-use axum::extract::Path;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use hirekit_index::{SearchError, SearchIndex, SearchRequest};
+use hirekit_model::money::Rates;
 use hirekit_model::RoleFamily;
 use hirekit_roles::{Role, UnknownRole};
 use serde::Serialize;
@@ -23,6 +26,10 @@ use crate::AppState;
     components(schemas(
         RoleSummary,
         Role,
+        RoleView,
+        Live,
+        SkillShare,
+        SalaryBand,
         hirekit_roles::ToolGroup,
         hirekit_roles::Level,
         hirekit_roles::CareerPath,
@@ -100,12 +107,228 @@ pub async fn list_roles() -> Json<Vec<RoleSummary>> {
 
 #[utoipa::path(get, path = "/api/v1/roles/{id}", tag = "roles",
     params(("id" = String, Path, description = "Role id (slug), e.g. backend-architect")),
-    responses((status = 200, body = Role), (status = 404, description = "Unknown role, with close matches", body = UnknownRoleBody)))]
-pub async fn get_role(Path(id): Path<String>) -> Response {
-    match hirekit_roles::get(&id) {
-        Ok(r) => Json(r).into_response(),
-        Err(e) => unknown_role(e),
+    responses((status = 200, description = "The role with live figures from the listings", body = RoleView), (status = 404, description = "Unknown role, with close matches", body = UnknownRoleBody)))]
+pub async fn get_role(State(st): State<AppState>, Path(id): Path<String>) -> Response {
+    let r = match hirekit_roles::get(&id) {
+        Ok(r) => r,
+        Err(e) => return unknown_role(e),
+    };
+    match live(&st, r.role_family).await {
+        Ok(live) => Json(RoleView { role: r.clone(), live }).into_response(),
+        Err(e) => crate::search::search_error(e),
     }
+}
+
+/// A role of the library with live figures from the listings.
+#[derive(Serialize, ToSchema)]
+pub struct RoleView {
+    #[serde(flatten)]
+    pub role: Role,
+    pub live: Live,
+}
+
+/// What the open listings of the role's family say right now.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Live {
+    /// The index's role family the figures are for (several roles can share one).
+    pub role_family: String,
+    /// Open listings in the family.
+    pub listings: u64,
+    /// The board search for those listings.
+    pub search_url: String,
+    /// Up to 10 skills, by the share of the listings that ask for them (0–1).
+    pub top_skills: Vec<SkillShare>,
+    /// Yearly pay per seniority (only levels with enough figures).
+    pub salary_by_seniority: Vec<SalaryBand>,
+    /// Yearly pay in the regions with the most listings (a listing can count in several
+    /// regions: europe is part of emea).
+    pub salary_by_region: Vec<SalaryBand>,
+    /// Listings with salary data the figures rest on (after outliers are set aside).
+    pub sample_size: usize,
+    /// "Typical salary: $120k–$160k · 312 listings with salary data", or why there is none.
+    pub headline: String,
+    /// ISO 4217 code of every figure.
+    pub currency: String,
+    /// True when the search time budget cut a scan short.
+    pub partial: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SkillShare {
+    pub skill: String,
+    /// Share of the family's open listings asking for it, 0–1.
+    pub share: f64,
+    pub listings: u64,
+}
+
+/// Yearly pay of one group of listings.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SalaryBand {
+    /// Seniority (junior, mid, senior…) or region code (north-america, europe, emea…).
+    pub group: String,
+    pub p25: f64,
+    pub median: f64,
+    pub p75: f64,
+    /// Figures behind the percentiles.
+    pub n: usize,
+}
+
+const TOP_SKILLS: usize = 10;
+const TOP_REGIONS: usize = 5;
+
+/// Live figures for a role family, computed on the blocking pool (index scans are CPU work).
+pub async fn live(st: &AppState, family: RoleFamily) -> Result<Live, SearchError> {
+    let index = st.index.clone();
+    let rates = st.rates.clone();
+    tokio::task::spawn_blocking(move || live_blocking(&index, &rates, family))
+        .await
+        .unwrap_or_else(|e| Err(SearchError::Internal(e.to_string())))
+}
+
+/// Listings count and skills from one facet-only search; salaries from the same statistics as
+/// `/api/v1/salaries` (overall and per seniority), then once per top region.
+pub fn live_blocking(index: &SearchIndex, rates: &Rates, family: RoleFamily) -> Result<Live, SearchError> {
+    let req = SearchRequest { role_family: vec![family], limit: 0, facets: true, ..SearchRequest::default() };
+    let found = index.search(&req)?;
+    let listings = found.total;
+    let top_skills = found
+        .facets
+        .skills
+        .0
+        .iter()
+        .take(TOP_SKILLS)
+        .map(|(skill, n)| SkillShare { skill: skill.clone(), share: share(*n, listings), listings: *n })
+        .collect();
+    let fam = ("role_family".to_string(), family.as_str().to_string());
+    let report = crate::search::salary_report_blocking(index, rates, std::slice::from_ref(&fam))?;
+    let mut partial = found.partial || report.partial;
+    let salary_by_seniority = report
+        .insight
+        .by_seniority
+        .iter()
+        .map(|b| band(b.seniority.as_str(), &b.percentiles, b.count))
+        .collect();
+    let mut salary_by_region = Vec::new();
+    for (region, _) in found.facets.region.0.iter().take(TOP_REGIONS) {
+        let pairs = [fam.clone(), ("region".to_string(), region.clone())];
+        let r = crate::search::salary_report_blocking(index, rates, &pairs)?;
+        partial |= r.partial;
+        if let Some(pc) = &r.insight.overall {
+            salary_by_region.push(band(region, pc, r.insight.used));
+        }
+    }
+    Ok(Live {
+        role_family: family.as_str().into(),
+        listings,
+        search_url: format!("/?role_family={}", family.as_str()),
+        top_skills,
+        salary_by_seniority,
+        salary_by_region,
+        sample_size: report.insight.used,
+        headline: report.insight.headline,
+        currency: report.insight.currency,
+        partial,
+    })
+}
+
+fn share(n: u64, of: u64) -> f64 {
+    if of == 0 {
+        0.0
+    } else {
+        n as f64 / of as f64
+    }
+}
+
+fn band(group: &str, p: &hirekit_insight::Percentiles, n: usize) -> SalaryBand {
+    SalaryBand { group: group.into(), p25: p.p25, median: p.p50, p75: p.p75, n }
+}
+
+fn seniority_label(s: &str) -> String {
+    match s {
+        "mid" => "Mid-level".into(),
+        _ => {
+            let mut c = s.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        }
+    }
+}
+
+fn region_label(r: &str) -> String {
+    match r {
+        "emea" | "apac" => r.to_ascii_uppercase(),
+        "latam" => "Latin America".into(),
+        "anywhere" => "Anywhere (remote)".into(),
+        _ => r.split('-').map(seniority_label).collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// The live section of the role page (trusted HTML).
+fn live_html(l: &Live) -> String {
+    let group = hirekit_insight::group_digits;
+    let mut b = String::from("<section class=\"live\" id=\"live\"><h3>In the listings now</h3>");
+    let fam = crate::board::family_label(&l.role_family);
+    let _ = write!(
+        b,
+        "<p><a id=\"live-listings\" href=\"{}\"><strong>{}</strong> open listings</a> in the {} family.</p>",
+        esc(&l.search_url),
+        group(l.listings),
+        esc(&fam)
+    );
+    if l.listings == 0 {
+        b.push_str("<p class=\"meta\">No open listings for this role family yet, so no live skills or salary figures. They appear here as soon as postings are ingested.</p></section>");
+        return b;
+    }
+    let _ = write!(b, "<p class=\"headline\" id=\"live-headline\">{}</p>", esc(&l.headline));
+    if !l.top_skills.is_empty() {
+        b.push_str("<h4>Skills the listings ask for</h4><table id=\"live-skills\"><thead><tr><th>Skill</th><th class=\"num\">Share of listings</th></tr></thead><tbody>");
+        for s in &l.top_skills {
+            let _ = write!(
+                b,
+                "<tr><td>{}</td><td class=\"num\">{:.0}%</td></tr>",
+                esc(&s.skill),
+                s.share * 100.0
+            );
+        }
+        b.push_str("</tbody></table>");
+    }
+    let cur = &l.currency;
+    let table = |b: &mut String, id: &str, head: &str, rows: &[SalaryBand], label: &dyn Fn(&str) -> String| {
+        let _ = write!(
+            b,
+            "<table id=\"{id}\"><thead><tr><th>{head}</th><th class=\"num\">Typical (p25–p75)</th><th class=\"num\">Median</th><th class=\"num\">Listings</th></tr></thead><tbody>"
+        );
+        for r in rows {
+            let _ = write!(
+                b,
+                "<tr><td>{}</td><td class=\"num\">{}–{}</td><td class=\"num\"><strong>{}</strong></td><td class=\"num\">{}</td></tr>",
+                esc(&label(&r.group)),
+                hirekit_insight::money_short(r.p25, cur),
+                hirekit_insight::money_short(r.p75, cur),
+                hirekit_insight::money_short(r.median, cur),
+                group(r.n as u64)
+            );
+        }
+        b.push_str("</tbody></table>");
+    };
+    if !l.salary_by_seniority.is_empty() {
+        b.push_str("<h4>Salary by experience</h4>");
+        table(&mut b, "live-seniority", "Seniority", &l.salary_by_seniority, &seniority_label);
+    }
+    if !l.salary_by_region.is_empty() {
+        b.push_str("<h4>Salary by region</h4>");
+        table(&mut b, "live-regions", "Region", &l.salary_by_region, &region_label);
+    }
+    let _ = write!(
+        b,
+        "<p class=\"meta\">Sample: {} listings with salary data of {} open listings{}. Yearly pay in {}, by the midpoint of each range;          a level or region needs at least {} figures. <a href=\"/salaries/{}\">More salary data</a></p></section>",
+        group(l.sample_size as u64),
+        group(l.listings),
+        if l.partial { " (scan cut short by the time budget)" } else { "" },
+        esc(cur),
+        hirekit_insight::MIN_SAMPLE,
+        esc(&l.role_family)
+    );
+    b
 }
 
 /// Family names as headings.
@@ -156,9 +379,18 @@ async fn index_page() -> Response {
     layout("Roles", &b).into_response()
 }
 
-async fn role_page(Path(id): Path<String>) -> Response {
+async fn role_page(State(st): State<AppState>, Path(id): Path<String>) -> Response {
     match hirekit_roles::get(&id) {
-        Ok(r) => layout(&r.title, &role_html(r)).into_response(),
+        Ok(r) => {
+            let live = match live(&st, r.role_family).await {
+                Ok(l) => live_html(&l),
+                Err(e) => {
+                    tracing::warn!(error = %e, role = %r.id, "live role figures failed");
+                    "<p class=\"meta\" id=\"live\">Live figures are not available right now.</p>".to_string()
+                }
+            };
+            layout(&r.title, &role_html(r, &live)).into_response()
+        }
         Err(e) => {
             let mut b = format!("<h2>Unknown role</h2><p>{}</p>", esc(&format!("No role {:?}.", e.id)));
             if !e.close_matches.is_empty() {
@@ -172,13 +404,6 @@ async fn role_page(Path(id): Path<String>) -> Response {
             (StatusCode::NOT_FOUND, layout("Unknown role", &b)).into_response()
         }
     }
-}
-
-/// LIVE DATA GOES HERE (lead): listings count, top skills by share of matching postings, and
-/// salary by seniority and region with sample sizes, computed from the store at request time.
-/// Returns trusted HTML; empty until wired.
-pub fn live_section(_role: &Role) -> String {
-    String::new()
 }
 
 /// A link to another role by id, with its title (or the bare id if unknown).
@@ -204,8 +429,8 @@ fn years(y: (u8, Option<u8>)) -> String {
     }
 }
 
-/// The career-guide page body.
-fn role_html(r: &Role) -> String {
+/// The career-guide page body; `live` is the trusted HTML of the live figures.
+fn role_html(r: &Role, live: &str) -> String {
     let mut b = String::with_capacity(16 * 1024);
     b.push_str(
         "<style>.role table{border-collapse:collapse}.role th,.role td{border-top:1px solid #dde;\
@@ -223,7 +448,7 @@ fn role_html(r: &Role) -> String {
         summary = esc(&r.summary),
         id = esc(&r.id),
     );
-    b.push_str(&live_section(r));
+    b.push_str(live);
     let _ = write!(b, "<h3>What a {} does</h3><p>{}</p>", esc(&r.title.to_lowercase()), esc(&r.what_they_do));
     b.push_str("<h3>Responsibilities</h3>");
     list(&mut b, &r.responsibilities);

@@ -194,3 +194,79 @@ async fn openapi_lists_jd() {
     assert!(body.contains("/api/v1/jd/build") && body.contains("/api/v1/jd/lint"));
     assert!(body.contains("/api/v1/jobs/{id}"));
 }
+
+async fn get_json(app: &axum::Router, path: &str) -> serde_json::Value {
+    let resp = app
+        .clone()
+        .oneshot(Request::builder().uri(path).body(Body::empty()).expect("request"))
+        .await
+        .expect("response");
+    assert_eq!(resp.status(), StatusCode::OK, "{path}");
+    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
+    serde_json::from_slice(&bytes).expect("json")
+}
+
+#[tokio::test]
+async fn publish_makes_a_searchable_posting_and_republish_updates_it() {
+    let (app, _d) = app().await;
+    let mut s = spec();
+    s["title"] = "Senior Backend Engineer Zephyrine".into();
+    s["identifier"] = "be-2026-1".into();
+    s.as_object_mut().expect("object").remove("date_posted");
+    let (st, body) = send(&app, "POST", "/api/v1/jd/publish", "application/json", s.to_string()).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let p: serde_json::Value = serde_json::from_str(&body).expect("json");
+    let id = p["id"].as_i64().expect("id");
+    assert_eq!(p["url"], format!("/jobs/{id}"));
+    assert_eq!(p["status"], "new");
+    assert_eq!(p["external_id"], "acme/be-2026-1");
+    // criteria derived from the JD: the title's seniority and the role's skills
+    assert_eq!(p["criteria"]["seniority"], serde_json::json!(["senior", "senior"]), "{}", p["criteria"]);
+    assert!(p["criteria"]["job_text"].as_str().is_some_and(|t| t.contains("Zephyrine")));
+    let reqs = p["criteria"]["must_have"].as_array().map_or(0, Vec::len) + p["criteria"]["nice_to_have"].as_array().map_or(0, Vec::len);
+    assert!(reqs > 0, "no requirements derived: {}", p["criteria"]);
+
+    let found = get_json(&app, "/api/v1/jobs?q=zephyrine").await;
+    assert_eq!(found["total"], 1, "{found}");
+    assert_eq!(found["hits"][0]["id"], id);
+    assert_eq!(found["hits"][0]["company"], "Acme");
+    let job = get_json(&app, &format!("/api/v1/jobs/{id}")).await;
+    assert_eq!(job["title"], "Senior Backend Engineer Zephyrine");
+
+    // Same spec again: unchanged. Changed pay: the same posting, updated.
+    let (_, body) = send(&app, "POST", "/api/v1/jd/publish", "application/json", s.to_string()).await;
+    let again: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!((again["id"].as_i64(), again["status"].as_str()), (Some(id), Some("unchanged")));
+    s["pay"]["max"] = 190_000.into();
+    let (_, body) = send(&app, "POST", "/api/v1/jd/publish", "application/json", s.to_string()).await;
+    let upd: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!((upd["id"].as_i64(), upd["status"].as_str()), (Some(id), Some("updated")));
+    let found = get_json(&app, "/api/v1/jobs?q=zephyrine").await;
+    assert_eq!(found["total"], 1, "republishing does not duplicate: {found}");
+    assert_eq!(found["hits"][0]["salary"]["max"], 190_000.0);
+
+    // A bad spec names the field.
+    s["pay"]["min"] = 300_000.into();
+    let (st, body) = send(&app, "POST", "/api/v1/jd/publish", "application/json", s.to_string()).await;
+    assert_eq!(st, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("pay"), "{body}");
+}
+
+#[tokio::test]
+async fn form_publishes_to_the_board() {
+    let (app, _d) = app().await;
+    let form = "role=data-engineer&seniority=mid&company_name=Globex&remote=remote&countries=DE&employment_type=full-time\
+&pay_min=70000&pay_max=90000&pay_currency=EUR&pay_period=year&apply_url=https%3A%2F%2Fglobex.example%2Fjobs%2F7&action=publish";
+    let (st, body) = send(&app, "POST", "/jd/new", "application/x-www-form-urlencoded", form.into()).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    assert!(body.contains("id=\"published\""), "{body}");
+    let found = get_json(&app, "/api/v1/jobs?company=Globex").await;
+    assert_eq!(found["total"], 1, "{found}");
+    let id = found["hits"][0]["id"].as_i64().expect("id");
+    assert!(body.contains(&format!("href=\"/jobs/{id}\"")));
+    // Build alone publishes nothing.
+    let build = form.replace("Globex", "Initech").replace("action=publish", "action=build");
+    let (st, _) = send(&app, "POST", "/jd/new", "application/x-www-form-urlencoded", build).await;
+    assert_eq!(st, StatusCode::OK);
+    assert_eq!(get_json(&app, "/api/v1/jobs?company=Initech").await["total"], 0);
+}

@@ -107,3 +107,121 @@ async fn role_pages_read_like_career_guides() {
     assert_eq!(st, StatusCode::NOT_FOUND);
     assert!(!body.contains("<script>"), "unknown id is escaped");
 }
+
+/// A backend posting of seniority `s` paying `base`…`base + 30k` USD a year in `country`.
+fn backend_posting(i: usize, s: hirekit_model::Seniority, base: f64, country: &str, skills: &[&str]) -> hirekit_store::Incoming {
+    use hirekit_model::{Period, Posting, RemotePolicy, RoleFamily, Salary, Track};
+    let posting = Posting {
+        title: "Backend Engineer".into(),
+        company: Some(format!("Company {i}")),
+        role_family: RoleFamily::Backend,
+        seniority: Some(s),
+        track: Track::Ic,
+        remote: Some(RemotePolicy::Onsite),
+        countries: vec![country.into()],
+        regions: vec![],
+        locations: vec![],
+        employment_type: None,
+        salary: Some(Salary { min: Some(base), max: Some(base + 30_000.0), currency: Some("USD".into()), period: Some(Period::Year) }),
+        salary_text: None,
+        skills: skills.iter().map(|s| s.to_string()).collect(),
+        description: format!("Backend posting {i}."),
+        url: Some(format!("https://boards.example/b/{i}")),
+        apply_url: None,
+        posted_at: None,
+        valid_through: None,
+        department: None,
+    };
+    hirekit_store::Incoming {
+        external_id: i.to_string(),
+        content_hash: format!("h{i}"),
+        raw: "{}".into(),
+        url: posting.url.clone(),
+        apply_url: None,
+        fingerprint: format!("fp{i}"),
+        rank: 2,
+        posting,
+    }
+}
+
+#[tokio::test]
+async fn role_page_and_api_carry_live_figures_from_the_listings() {
+    use hirekit_model::Seniority;
+    let db = hirekit_testkit::sqlite();
+    let store = db.store().await;
+    let src = store.ensure_source("greenhouse:acme", Some("greenhouse"), "/x/gh.json", 1).await.expect("source");
+    let run = store.begin_run(1).await.expect("run");
+    // 20 backend listings: 10 senior in the US at 150k–180k, 10 mid in Germany at 80k–110k;
+    // every one asks for Rust, half for PostgreSQL.
+    let items: Vec<_> = (0..20)
+        .map(|i| {
+            let skills: &[&str] = if i % 2 == 0 { &["Rust", "PostgreSQL"] } else { &["Rust"] };
+            if i < 10 {
+                backend_posting(i, Seniority::Senior, 150_000.0, "US", skills)
+            } else {
+                backend_posting(i, Seniority::Mid, 80_000.0, "DE", skills)
+            }
+        })
+        .collect();
+    store.upsert_batch(src.id, run, 1, &items).await.expect("upsert");
+    let rates = hirekit_model::money::Rates::builtin();
+    let index = hirekit_index::SearchIndex::in_memory(rates.clone()).expect("index");
+    index.catch_up(&store).await.expect("catch up");
+    let app = router(AppState::new(store.clone(), index, rates));
+
+    let (st, body) = get(&app, "/api/v1/roles/backend-engineer").await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let r: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(r["title"], "Backend Engineer", "the role's own fields stay at the top level");
+    let live = &r["live"];
+    assert_eq!(live["listings"], 20);
+    assert_eq!(live["sample_size"], 20);
+    assert_eq!(live["top_skills"][0]["skill"], "Rust");
+    assert_eq!(live["top_skills"][0]["share"], 1.0);
+    assert_eq!(live["top_skills"][1]["skill"], "PostgreSQL");
+    assert_eq!(live["top_skills"][1]["share"], 0.5);
+    let by_sen = live["salary_by_seniority"].as_array().expect("array");
+    let senior = by_sen.iter().find(|b| b["group"] == "senior").expect("senior band");
+    assert_eq!(senior["n"], 10);
+    assert_eq!(senior["median"], 165_000.0, "midpoints of 150k–180k");
+    let mid = by_sen.iter().find(|b| b["group"] == "mid").expect("mid band");
+    assert_eq!(mid["median"], 95_000.0);
+    let regions = live["salary_by_region"].as_array().expect("array");
+    let na = regions.iter().find(|b| b["group"] == "north-america").unwrap_or_else(|| panic!("north-america region in {regions:?}"));
+    assert_eq!(na["n"], 10);
+    assert_eq!(na["median"], 165_000.0);
+    assert!(live["headline"].as_str().is_some_and(|h| h.starts_with("Typical salary:")), "{live}");
+
+    let (st, body) = get(&app, "/roles/backend-engineer").await;
+    assert_eq!(st, StatusCode::OK);
+    for needle in [
+        "href=\"/?role_family=backend\"><strong>20</strong> open listings",
+        "Typical salary:",
+        "<td>Rust</td><td class=\"num\">100%</td>",
+        "<td>PostgreSQL</td><td class=\"num\">50%</td>",
+        "id=\"live-seniority\"",
+        "<td>Senior</td>",
+        "$165k",
+        "id=\"live-regions\"",
+        "<td>North America</td>",
+        "Sample: 20 listings with salary data of 20 open listings",
+    ] {
+        assert!(body.contains(needle), "role page lacks {needle}");
+    }
+
+    // A family without listings: a plain sentence, no tables.
+    let (st, body) = get(&app, "/roles/product-designer").await;
+    assert_eq!(st, StatusCode::OK);
+    assert!(body.contains("No open listings for this role family yet"), "no-data text");
+    assert!(!body.contains("id=\"live-seniority\""));
+    let (_, body) = get(&app, "/api/v1/roles/product-designer").await;
+    let r: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(r["live"]["listings"], 0);
+    assert_eq!(r["live"]["sample_size"], 0);
+
+    let (_, body) = get(&app, "/api/openapi.json").await;
+    let doc: serde_json::Value = serde_json::from_str(&body).expect("json");
+    for s in ["RoleView", "Live", "SkillShare", "SalaryBand"] {
+        assert!(doc["components"]["schemas"].get(s).is_some(), "{s} missing from the OpenAPI document");
+    }
+}

@@ -17,6 +17,9 @@ use sqlx::{PgPool, SqlitePool};
 
 pub use types::*;
 
+/// The organisation created with the schema; owns what a single-tenant install publishes.
+pub const DEFAULT_ORG: i64 = 1;
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
@@ -258,6 +261,13 @@ impl Store {
         now: i64,
     ) -> Result<u64> {
         dispatch!(self, q, p => q::update_postings(p, updates, now).await)
+    }
+
+    /// Mark source `source_id`, and the posting holding its item `external_id`, as owned by
+    /// organisation `org_id` (e.g. [`DEFAULT_ORG`] for a JD published from the builder).
+    /// Returns that posting's id (None when the source has no such item).
+    pub async fn assign_to_org(&self, org_id: i64, source_id: i64, external_id: &str) -> Result<Option<i64>> {
+        dispatch!(self, q, p => q::assign_to_org(p, org_id, source_id, external_id).await)
     }
 
     pub async fn counts(&self) -> Result<Counts> {

@@ -851,3 +851,19 @@ mod shape_tests {
         }
     }
 }
+
+/// Mark a source, and the posting its item `external_id` belongs to, as owned by `org_id`.
+pub async fn assign_to_org(p: &Pool<DB>, org_id: i64, source_id: i64, external_id: &str) -> Result<Option<i64>> {
+    let mut tx = p.begin().await?;
+    sqlx::query("UPDATE sources SET org_id = $1 WHERE id = $2").bind(org_id).bind(source_id).execute(&mut *tx).await?;
+    let posting: Option<i64> = sqlx::query_scalar("SELECT posting_id FROM posting_sources WHERE source_id = $1 AND external_id = $2")
+        .bind(source_id)
+        .bind(external_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if let Some(id) = posting {
+        sqlx::query("UPDATE postings SET org_id = $1 WHERE id = $2").bind(org_id).bind(id).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    Ok(posting)
+}

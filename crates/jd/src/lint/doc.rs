@@ -33,11 +33,20 @@ fn is_bullet(l: &str) -> bool {
 
 /// Words with a letter or digit (bytes ≥ 0x80 count as letters: fast and close enough).
 fn word_count(s: &str) -> usize {
+    word_count_upto(s, usize::MAX)
+}
+
+/// As `word_count`, but stops counting past `limit` (callers only compare with small
+/// limits, and most lines are prose far longer than a heading).
+fn word_count_upto(s: &str, limit: usize) -> usize {
     let mut n = 0;
     let mut has = false;
     for &b in s.as_bytes() {
         if b.is_ascii_whitespace() {
             n += usize::from(has);
+            if n > limit {
+                return n;
+            }
             has = false;
         } else if b.is_ascii_alphanumeric() || b >= 0x80 {
             has = true;
@@ -52,7 +61,7 @@ fn heading(l: &str) -> bool {
     if t.is_empty() || is_bullet(t) {
         return false;
     }
-    let wc = word_count(t);
+    let wc = word_count_upto(t, 12);
     if t.starts_with('#') || (t.starts_with("**") && t.ends_with("**")) {
         return wc <= 12;
     }
@@ -287,17 +296,28 @@ pub fn sentences(t: &str) -> Vec<(usize, usize)> {
     if start < b.len() {
         out.push((start, b.len()));
     }
-    out.retain(|(s, e)| t[*s..*e].chars().any(char::is_alphabetic));
+    out.retain(|&(s, e)| has_letter(&t[s..e]));
     out
+}
+
+/// Any alphabetic character; ASCII bytes are checked without decoding.
+fn has_letter(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphabetic()) || (!s.is_ascii() && s.chars().any(char::is_alphabetic))
 }
 
 /// Syllables in an English word, by vowel groups (the usual Flesch approximation).
 fn syllables(w: &str) -> usize {
+    syllables_bytes(w.as_bytes())
+}
+
+/// Only ASCII letters count, so bytes serve as well as chars.
+fn syllables_bytes(w: &[u8]) -> usize {
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     let (mut n, mut len) = (0usize, 0usize);
     let (mut prev, mut last, mut before) = (false, 0u8, 0u8);
     for c in w
-        .bytes()
+        .iter()
+        .copied()
         .filter(u8::is_ascii_alphabetic)
         .map(|c| c.to_ascii_lowercase())
     {
@@ -326,10 +346,28 @@ pub fn flesch(t: &str, sents: &[(usize, usize)]) -> Option<f64> {
     let mut n_sent = 0usize;
     for &(s, e) in sents {
         let mut any = false;
-        for w in t[s..e].split_whitespace() {
-            if w.chars().any(char::is_alphabetic) {
+        let seg = &t[s..e];
+        if seg.is_ascii() {
+            // most sentences: split on the ASCII White_Space bytes (what split_whitespace
+            // does there) without decoding chars; every letter is ASCII
+            for w in seg.as_bytes().split(|&b| matches!(b, b'\t'..=b'\r' | b' ')) {
+                let n = syllables_bytes(w);
+                if n > 0 {
+                    words += 1;
+                    syl += n;
+                    any = true;
+                }
+            }
+            n_sent += usize::from(any);
+            continue;
+        }
+        for w in seg.split_whitespace() {
+            // syllables() is at least 1 for a word with an ASCII letter, so only words
+            // without one need the Unicode check
+            let n = syllables(w);
+            if n > 0 || (!w.is_ascii() && w.chars().any(char::is_alphabetic)) {
                 words += 1;
-                syl += syllables(w);
+                syl += n;
                 any = true;
             }
         }
@@ -345,6 +383,12 @@ pub fn flesch(t: &str, sents: &[(usize, usize)]) -> Option<f64> {
 pub fn shouting(t: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (ls, line) in lines(t) {
+        // A finding needs five capitalised words of two or more letters, so at least ten
+        // capitals; a non-ASCII capital has a lead byte ≥ 0xC0. Lines with fewer such bytes
+        // (most lines) skip the word scan.
+        if line.bytes().filter(|&b| b.is_ascii_uppercase() || b >= 0xC0).count() < 10 {
+            continue;
+        }
         let trimmed = line.trim();
         let caps_line =
             trimmed.chars().any(char::is_alphabetic) && !trimmed.chars().any(char::is_lowercase);
@@ -402,4 +446,47 @@ pub fn shouting(t: &str) -> Vec<(usize, usize)> {
         flush(&mut run);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The readability count without the ASCII fast path: the fast path must agree.
+    fn flesch_slow(t: &str, sents: &[(usize, usize)]) -> Option<f64> {
+        let (mut words, mut syl, mut n_sent) = (0usize, 0usize, 0usize);
+        for &(s, e) in sents {
+            let mut any = false;
+            for w in t[s..e].split_whitespace() {
+                if w.chars().any(char::is_alphabetic) {
+                    words += 1;
+                    syl += syllables(w);
+                    any = true;
+                }
+            }
+            n_sent += usize::from(any);
+        }
+        if words < 100 || n_sent == 0 {
+            return None;
+        }
+        Some(206.835 - 1.015 * (words as f64 / n_sent as f64) - 84.6 * (syl as f64 / words as f64))
+    }
+
+    proptest! {
+        #[test]
+        fn fast_paths_agree(words in proptest::collection::vec("[a-zA-Z]{1,9}|[A-Z]{2,6}|[0-9]{1,3}|[.,:;!?]|\u{0b}|\t|\n|é|Ü|’|日本", 0..400)) {
+            let t = words.join(" ");
+            let sents = sentences(&t);
+            prop_assert_eq!(flesch(&t, &sents), flesch_slow(&t, &sents));
+            prop_assert!(sents.iter().all(|&(s, e)| t[s..e].chars().any(char::is_alphabetic)));
+        }
+    }
+
+    #[test]
+    fn shouting_still_found_after_the_skip() {
+        let t = "Intro line.\nWE ARE LOOKING FOR AMAZING PEOPLE TO JOIN OUR GROWING TEAM today and more\nÉÉÉ ÜBERALL ÉCOLES ÉTUDES ÉLÈVES ÉCRIRE and then prose";
+        let found = shouting(t);
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
 }
