@@ -34,6 +34,8 @@ mod criteria;
 mod derive;
 mod dupes;
 mod embed;
+#[cfg(feature = "embeddings")]
+mod minilm;
 pub mod evaluate;
 mod rank;
 mod result;
@@ -42,7 +44,9 @@ mod text;
 pub use blind::blind;
 pub use concepts::{resolve, Concept};
 pub use criteria::{Criteria, CriteriaError, LocationRule, Requirement, SalaryCeiling, Weighted};
-pub use embed::{Cached, Embedder};
+pub use embed::{find_model_dir, Cached, Embedder};
+#[cfg(feature = "embeddings")]
+pub use minilm::MiniLm;
 pub use rank::{rank, Candidate, Options, WEIGHTS_EMBED, WEIGHTS_NO_EMBED};
 pub use result::{Breakdown, Evidence, Scored, Weights};
 pub use text::Snippet;
