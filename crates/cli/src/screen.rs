@@ -57,8 +57,8 @@ pub struct ScreenArgs {
     pub no_model: bool,
 }
 
-/// Where the model is looked for, and whether the user named it (then failing to load it
-/// is an error rather than a note).
+/// Where the model is looked for, and whether the user named it (flag or env: then failing
+/// to load it is an error rather than a note).
 fn model_dir(settings: &Settings, a: &ScreenArgs) -> Option<(PathBuf, bool)> {
     if a.no_model {
         return None;

