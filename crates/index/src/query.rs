@@ -2,7 +2,7 @@
 //! Parsing is separate from building tantivy queries so it can be tested (and fuzzed) alone.
 
 use tantivy::query::{
-    BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
     TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
@@ -250,8 +250,28 @@ fn clause_query(c: &Clause, f: &Fields, loose: bool, searcher: &Searcher) -> Box
             }
         }
     }
-    Box::new(DisjunctionMaxQuery::with_tie_breaker(per_field, TIE_BREAKER))
+    let best: Box<dyn Query> = Box::new(DisjunctionMaxQuery::with_tie_breaker(per_field, TIE_BREAKER));
+    match c {
+        // A word matched as typed outranks any typo or completion of it, whatever the fields:
+        // "intern" in a title beats "international" in a description next to a stronger title.
+        Clause::Word { token, prefix } if loose && (*prefix || typos > 0) => {
+            let exact: Vec<(Occur, Box<dyn Query>)> = weighted_fields(f)
+                .iter()
+                .map(|(field, _)| {
+                    let t = Term::from_field_text(*field, token);
+                    (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>)
+                })
+                .collect();
+            let bonus: Box<dyn Query> = Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(exact)), EXACT_WORD_BONUS));
+            Box::new(BooleanQuery::new(vec![(Occur::Should, best), (Occur::Should, bonus)]))
+        }
+        _ => best,
+    }
 }
+
+/// Above any BM25 sum a posting reaches here (title ×3 over a handful of words stays < 100),
+/// so the number of words matched as typed orders results first and BM25 within.
+const EXACT_WORD_BONUS: f32 = 100.0;
 
 /// Extra score for a title holding two query words side by side ("data engineer" in
 /// "Senior Data Engineer", not in "Data Scientist, Platform Engineer"): word order is how a
