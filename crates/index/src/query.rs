@@ -203,31 +203,36 @@ fn is_common(token: &str, f: &Fields, searcher: &Searcher) -> bool {
 const TIE_BREAKER: f32 = 0.2;
 
 fn clause_query(c: &Clause, f: &Fields, loose: bool, searcher: &Searcher) -> Box<dyn Query> {
-    let typos = match c {
-        Clause::Word { token, .. } if loose && typo_distance(token) > 0 => {
-            if is_common(token, f, searcher) {
-                0
+    // A word common as typed is taken as complete and spelled right: no completions, no
+    // look-alikes. Those would walk the dictionary and add posting lists that dwarf the word's
+    // own on broad queries ("engineer" → "engineering", "engineers"…), for matches nobody
+    // asked for. A rare or partial word ("engin", "kuberntes") gets both.
+    let (typos, prefix) = match c {
+        Clause::Word { token, prefix } if loose => {
+            let wants_loose = *prefix || typo_distance(token) > 0;
+            if wants_loose && is_common(token, f, searcher) {
+                (0, false)
             } else {
-                typo_distance(token)
+                (typo_distance(token), *prefix)
             }
         }
-        _ => 0,
+        _ => (0, false),
     };
     let mut per_field: Vec<Box<dyn Query>> = Vec::new();
     for (field, w) in weighted_fields(f) {
         match c {
-            Clause::Word { token, prefix } => {
+            Clause::Word { token, .. } => {
                 let term = Term::from_field_text(field, token);
                 let exact: Box<dyn Query> =
                     Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs));
                 let exact: Box<dyn Query> = Box::new(BoostQuery::new(exact, w));
-                if !loose || (!*prefix && typos == 0) {
+                if !loose || (!prefix && typos == 0) {
                     per_field.push(exact);
                     continue;
                 }
                 let mut should: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, exact)];
                 // the word being typed: any completion (a plain walk down the dictionary)
-                if *prefix {
+                if prefix {
                     let q = FuzzyTermQuery::new_prefix(term.clone(), 0, true);
                     should.push((
                         Occur::Should,
@@ -254,7 +259,7 @@ fn clause_query(c: &Clause, f: &Fields, loose: bool, searcher: &Searcher) -> Box
     match c {
         // A word matched as typed outranks any typo or completion of it, whatever the fields:
         // "intern" in a title beats "international" in a description next to a stronger title.
-        Clause::Word { token, prefix } if loose && (*prefix || typos > 0) => {
+        Clause::Word { token, .. } if loose && (prefix || typos > 0) => {
             let exact: Vec<(Occur, Box<dyn Query>)> = weighted_fields(f)
                 .iter()
                 .map(|(field, _)| {
