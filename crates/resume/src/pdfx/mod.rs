@@ -955,7 +955,7 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
                     }
                     _ => {}
                 }
-                let s = String::from_utf16(&be).unwrap();
+                let s = String::from_utf16_lossy(&be);
 
                 unicode.insert(k, s);
             }
@@ -966,11 +966,13 @@ fn get_unicode_map<'a>(doc: &'a Document, font: &'a Dictionary) -> Option<HashMa
         None => { }
         Some(&Object::Name(ref name)) => {
             let name = pdf_to_utf8(name);
+            // Only Identity-H is known; any other named map is ignored and the font's
+            // encoding decides the text (a resume must not fail on an odd font).
             if name != "Identity-H" {
-                todo!("unsupported ToUnicode name: {:?}", name);
+                dlog!("unsupported ToUnicode name: {:?}", name);
             }
         }
-        _ => { panic!("unsupported cmap {:?}", to_unicode)}
+        _ => { dlog!("unsupported cmap {:?}", to_unicode) }
     }
     unicode_map
 }
