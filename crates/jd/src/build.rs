@@ -298,18 +298,7 @@ fn md_esc(s: &str) -> String {
 }
 
 pub(crate) fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            _ => o.push(c),
-        }
-    }
-    o
+    hirekit_model::text::escape_html(s)
 }
 
 fn html(title: &str, spec: &Spec, sections: &[Section]) -> String {

@@ -6,18 +6,7 @@ use crate::{Kit, Question};
 
 /// Escape text for HTML element content and attribute values.
 pub fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            _ => o.push(c),
-        }
-    }
-    o
+    hirekit_model::text::escape_html(s)
 }
 
 /// Scoped to `.kit`; in print the site header and the controls disappear, each section

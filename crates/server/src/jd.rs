@@ -423,13 +423,15 @@ impl FormSpec {
     }
 }
 
-fn select(name: &str, current: &str, options: &[&str]) -> String {
-    let mut s = format!("<select name=\"{name}\" id=\"{name}\">");
+/// A labelled `<select>`; an empty `current` selects `default`.
+fn select(name: &str, label: &str, current: &str, default: &str, options: &[&str]) -> String {
+    let current = if current.is_empty() { default } else { current };
+    let mut s = format!("<label>{}<br><select name=\"{name}\" id=\"{name}\">", esc(label));
     for o in options {
         let sel = if *o == current { " selected" } else { "" };
         let _ = write!(s, "<option{sel}>{}</option>", esc(o));
     }
-    s.push_str("</select>");
+    s.push_str("</select></label><br>");
     s
 }
 
@@ -451,32 +453,8 @@ fn form_html(f: &FormSpec) -> String {
     let mut b = String::from(
         "<h2>New job description</h2><form method=\"post\" action=\"/jd/new\" id=\"jdform\">",
     );
-    let _ = write!(
-        b,
-        "<label>Role<br>{}</label><br>",
-        select("role", &f.role, &roles)
-    );
-    let _ = write!(
-        b,
-        "<label>Seniority<br>{}</label><br>",
-        select(
-            "seniority",
-            if f.seniority.is_empty() {
-                "mid"
-            } else {
-                &f.seniority
-            },
-            &[
-                "intern",
-                "junior",
-                "mid",
-                "senior",
-                "staff",
-                "principal",
-                "head"
-            ]
-        )
-    );
+    b.push_str(&select("role", "Role", &f.role, "", &roles));
+    b.push_str(&select("seniority", "Seniority", &f.seniority, "mid", &["intern", "junior", "mid", "senior", "staff", "principal", "head"]));
     b.push_str(&input("title", "Title (optional override)", &f.title));
     b.push_str(&input("company_name", "Company name", &f.company_name));
     b.push_str(&textarea(
@@ -490,19 +468,7 @@ fn form_html(f: &FormSpec) -> String {
         &f.company_site,
     ));
     b.push_str(&input("company_logo", "Logo URL", &f.company_logo));
-    let _ = write!(
-        b,
-        "<label>Work arrangement<br>{}</label><br>",
-        select(
-            "remote",
-            if f.remote.is_empty() {
-                "remote"
-            } else {
-                &f.remote
-            },
-            &["remote", "hybrid", "onsite"]
-        )
-    );
+    b.push_str(&select("remote", "Work arrangement", &f.remote, "remote", &["remote", "hybrid", "onsite"]));
     b.push_str(&input(
         "countries",
         "Countries (ISO codes, e.g. US, DE)",
@@ -514,25 +480,7 @@ fn form_html(f: &FormSpec) -> String {
         "Time zones (one per line)",
         &f.timezones,
     ));
-    let _ = write!(
-        b,
-        "<label>Employment type<br>{}</label><br>",
-        select(
-            "employment_type",
-            if f.employment_type.is_empty() {
-                "full-time"
-            } else {
-                &f.employment_type
-            },
-            &[
-                "full-time",
-                "part-time",
-                "contract",
-                "internship",
-                "temporary"
-            ]
-        )
-    );
+    b.push_str(&select("employment_type", "Employment type", &f.employment_type, "full-time", &["full-time", "part-time", "contract", "internship", "temporary"]));
     b.push_str(&input("pay_min", "Pay from", &f.pay_min));
     b.push_str(&input("pay_max", "Pay to", &f.pay_max));
     b.push_str(&input(
@@ -540,19 +488,7 @@ fn form_html(f: &FormSpec) -> String {
         "Currency (ISO 4217)",
         &f.pay_currency,
     ));
-    let _ = write!(
-        b,
-        "<label>Pay period<br>{}</label><br>",
-        select(
-            "pay_period",
-            if f.pay_period.is_empty() {
-                "year"
-            } else {
-                &f.pay_period
-            },
-            &["hour", "day", "week", "month", "year"]
-        )
-    );
+    b.push_str(&select("pay_period", "Pay period", &f.pay_period, "year", &["hour", "day", "week", "month", "year"]));
     b.push_str(&textarea(
         "intro",
         "Description (what the role is about)",

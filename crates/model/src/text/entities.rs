@@ -341,3 +341,20 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
         Cow::Borrowed(s)
     }
 }
+
+/// Escape text for HTML element content and attribute values (`&`, `<`, `>`, `"`, `'`): the
+/// one escaper the HTML writers (server pages, JD builder, interview kits) share.
+pub fn escape_html(s: &str) -> String {
+    let mut o = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            _ => o.push(c),
+        }
+    }
+    o
+}
