@@ -51,6 +51,7 @@ export HIREKIT_TEST_PG_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres"
 if [ "${CI:-}" = "true" ] && [ -z "${CARGO_TARGET_DIR:-}" ]; then
   export CARGO_TARGET_DIR="${HOME:-/root}/.cache/hirekit-ci-target"
   mkdir -p "$CARGO_TARGET_DIR"
+  export CARGO_INCREMENTAL=0  # a one-shot build gains nothing from incremental state but its disk use
 fi
 
 log "running the test suite"
@@ -66,7 +67,9 @@ if [ "$#" -eq 0 ] || [ "${HIREKIT_E2E:-}" = "1" ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
   fi
   log "browser tests (headless Chromium)"
-  cargo build --locked --workspace --bins  # same features as the test build: nothing to recompile
+  # The binary as the test build made it: `cargo build` would resolve features without the
+  # dev-dependencies and recompile half the tree.
+  cargo test --locked --workspace --no-run --quiet
   (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
   HIREKIT_BIN="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')/debug/hirekit" \
     CHROMIUM="$(command -v chromium)" node --test --test-concurrency=1 e2e/*.test.mjs
