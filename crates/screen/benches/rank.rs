@@ -20,6 +20,8 @@
 //! from cold (~8 chunks each) is therefore hours on this machine: it is done once, the
 //! vectors are cached by content hash (on disk in the CLI).
 
+#[path = "../tests/common/mod.rs"]
+mod common;
 use criterion::{criterion_group, criterion_main, Criterion};
 use hirekit_model::profile::{Contact, Profile, ProfileSkill, Span};
 use hirekit_model::skills::{all_skills, extract_skills, skill_category};
@@ -50,32 +52,12 @@ fn livecareer() -> Vec<String> {
     let Ok(s) = std::fs::read_to_string(base.join("resumes/livecareer_resumes_text.csv")) else {
         return vec![];
     };
-    // id,category,text — text quoted; a small CSV reader is enough here.
-    let mut out = Vec::new();
-    let (mut field, mut row, mut q) = (String::new(), 0usize, false);
-    let mut it = s.chars().peekable();
-    while let Some(c) = it.next() {
-        match (c, q) {
-            ('"', true) if it.peek() == Some(&'"') => {
-                field.push('"');
-                it.next();
-            }
-            ('"', _) => q = !q,
-            (',', false) => {
-                field.clear();
-                row += 1;
-            }
-            ('\n', false) => {
-                if row == 2 && !field.is_empty() {
-                    out.push(std::mem::take(&mut field));
-                }
-                field.clear();
-                row = 0;
-            }
-            _ => field.push(c),
-        }
-    }
-    out.into_iter().skip(1).collect()
+    // id,category,text
+    common::csv_rows(&s)
+        .into_iter()
+        .skip(1)
+        .filter_map(|r| r.into_iter().nth(2).filter(|t| !t.is_empty()))
+        .collect()
 }
 
 fn generated(i: usize) -> String {

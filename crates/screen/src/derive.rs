@@ -8,15 +8,16 @@
 //!   Requirements: …").
 //! - In run-on text a cue ("must", "required", "nice to have", inline " - " bullets) governs
 //!   the clause that follows it, not the whole paragraph.
-//! - Items of a required clause that form a short list (at most 4 requirements, items at most
-//!   40 bytes apart) are must-haves; longer lists are wish lists and give nice-to-haves of
-//!   weight 1.5 (knocking out on a guess is worse than ranking on it). At most 8 derived
-//!   must-haves.
+//! - Items of a required clause that form a short list (at most 4 elements, counting the
+//!   ones no skill was recognized in; items at most 40 bytes apart) are must-haves; longer
+//!   lists are wish lists and give nice-to-haves of weight 1.5 (knocking out on a guess is
+//!   worse than ranking on it). At most 8 derived must-haves.
 //! - Alternatives: "Kafka or RabbitMQ", "Kafka/RabbitMQ", "one of Java, Kotlin, Scala",
-//!   and examples after a generic phrase ("a SQL database (PostgreSQL, MySQL)") make one
-//!   requirement.
+//!   and examples ("a SQL database (PostgreSQL, MySQL)", "messaging such as RabbitMQ,
+//!   Redis") make one requirement.
 //! - Other skills anywhere in the text are nice-to-haves of weight 0.5; items under "nice to
-//!   have" weigh 1.
+//!   have" weigh 1. Each weight grows with the sentences that mention the skill
+//!   (× 1 + ½ ln n), and a skill in the title weighs 2, as a must-have does.
 //! - "5+ years of Python" → minimum years with Python; "3+ years of (professional)
 //!   experience" → minimum total years (the largest required figure; a range gives its low end).
 //! - Education: "Bachelor's/Master's/PhD" in a required sentence that does not accept
@@ -265,6 +266,14 @@ fn one_of_re() -> &'static Regex {
     })
 }
 
+fn example_cue_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(such as|e\.g\.?|for example|for instance|like|including)[\s:,(]*$")
+            .expect("valid regex")
+    })
+}
+
 /// A requirement and where its items sit in the clause.
 struct Group {
     req: Requirement,
@@ -285,8 +294,10 @@ fn group(seg: &str, its: &[Item]) -> Vec<Group> {
     let lead = lower.get(lead_from..its[0].start).unwrap_or("");
     // "one of: Python, Perl, PHP": items close together after the cue are alternatives.
     let mut one_of = one_of_re().is_match(lead);
-    // Open "(e.g. …" / "such as …" after a generic phrase: following items join it.
-    let mut examples_open = false;
+    // Open "(e.g. …" / "such as …" after a generic phrase: following items join it. A clause
+    // whose first items are examples ("messaging frameworks such as RabbitMQ, Redis") starts
+    // open: examples illustrate one requirement, any of them meets it.
+    let mut examples_open = example_cue_re().is_match(lead);
     for w in its.windows(2) {
         let gap = lower.get(w[0].end..w[1].start).unwrap_or("").trim();
         let gap_words = gap.trim_matches(|c: char| c == ',' || c.is_whitespace());
@@ -452,6 +463,46 @@ const MAX_MUST_LIST: usize = 4;
 /// Bytes of other text between two items that still make them one list.
 const LIST_GAP: usize = 40;
 
+/// How many elements a list of requirements has, counting those no skill was recognized in:
+/// "Java, C#, SQL, HTTPS, Apache, Eclipse" is a list of six (a keyword wish list), not of
+/// the three skills found in it.
+fn list_elements(clause: &str, run: &[&Group]) -> usize {
+    let seps = |gap: &str| gap.matches([',', ';']).count();
+    let mut n = run.len();
+    for w in run.windows(2) {
+        // ", HTTPS, " between two recognized items: one element more.
+        n += seps(clause.get(w[0].end..w[1].start).unwrap_or("")).saturating_sub(1);
+    }
+    // Elements after the last recognized one, up to the end of the sentence.
+    let rest = run
+        .last()
+        .and_then(|g| clause.get(g.end..))
+        .unwrap_or("");
+    let b = rest.as_bytes();
+    let stop = (0..b.len())
+        .find(|&i| {
+            matches!(b[i], b'(' | b':' | b'\n' | b'!' | b'?')
+                || (b[i] == b'.' && b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()))
+        })
+        .unwrap_or(b.len());
+    let mut parts = rest[..stop].split([',', ';']);
+    if parts.next().is_some_and(|first| first.trim().is_empty()) {
+        for p in parts {
+            let p = p.trim();
+            let p = p
+                .strip_prefix("and ")
+                .or_else(|| p.strip_prefix("or "))
+                .unwrap_or(p);
+            let words = p.split_whitespace().count();
+            if words == 0 || words > 3 || p.len() > 30 {
+                break;
+            }
+            n += 1;
+        }
+    }
+    n
+}
+
 fn leading_nice_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -541,7 +592,8 @@ fn apply_segment(seg: &str, mode: Mode, c: &mut Criteria, must_count: &mut usize
                 }
             }
             for run in runs {
-                let must_list = effective == Mode::Must && run.len() <= MAX_MUST_LIST;
+                let must_list =
+                    effective == Mode::Must && list_elements(clause, &run) <= MAX_MUST_LIST;
                 for g in run {
                     let req = &g.req;
                     if must_list && *must_count < MAX_DERIVED_MUST {
@@ -583,6 +635,8 @@ fn title_keywords(title: &str) -> Vec<String> {
         "hybrid",
         "developer",
         "engineer",
+        // "Software Developer" says no more than "Developer".
+        "software",
         "programmer",
         "specialist",
         "consultant",
@@ -638,6 +692,31 @@ fn title_keywords(title: &str) -> Vec<String> {
     }
     out.truncate(3);
     out
+}
+
+/// A skill the job keeps coming back to is its core; one named once in passing is not.
+/// Nice-to-haves weigh more with each mention (× 1 + ½ ln mentions), and a skill in the
+/// title ("Java Developer") weighs at least as much as a must-have.
+fn weigh_by_prominence(c: &mut Criteria, text: &str, title: Option<&str>) {
+    let mut mentions: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Sentences that mention the skill (extract_skills reports each skill once per text).
+    for line in text.lines() {
+        for sent in line.split(". ") {
+            for m in extract_skills(sent) {
+                *mentions.entry(m.skill).or_default() += 1;
+            }
+        }
+    }
+    for w in &mut c.nice_to_have {
+        let n = mentions.get(w.skill.as_str()).copied().unwrap_or(1).max(1);
+        w.weight *= 1.0 + 0.5 * (n as f32).ln();
+    }
+    // A title is short and is not a "Label: list" line.
+    if let Some(t) = title.filter(|t| t.len() <= 100 && !t.contains(':') && !t.contains(". ")) {
+        for m in extract_skills(t) {
+            push_nice(c, m.skill, crate::evaluate::W_MUST);
+        }
+    }
 }
 
 fn cut(text: &str) -> &str {
@@ -705,6 +784,7 @@ impl Criteria {
                 c.title_keywords = kws;
             }
         }
+        weigh_by_prominence(&mut c, text, first_line);
         if !text.trim().is_empty() {
             c.job_text = Some(text.to_string());
         }
@@ -757,9 +837,11 @@ mod tests {
             title_keywords("Senior Backend Engineer - Berlin"),
             vec!["backend"]
         );
+        assert!(title_keywords("Software Developer - .Net").is_empty());
         assert_eq!(
-            title_keywords("Software Developer - .Net"),
-            vec!["software"]
+            title_keywords("Senior Software Engineer, Payments"),
+            Vec::<String>::new()
         );
+        assert_eq!(title_keywords("Embedded Software Engineer"), vec!["embedded"]);
     }
 }

@@ -129,6 +129,39 @@ fn derive_from_jd_text() {
     let l: Vec<String> = list.must_have.iter().map(|r| r.label()).collect();
     assert_eq!(l, vec!["PHP or Python or Go", "Docker", "Kubernetes"]);
 
+    // A keyword list is as long as its elements, recognized or not: six is a wish list.
+    let keywords =
+        Criteria::derive_from_text("Minimum Required Skills: Java, C#, SQL, HTTPS, Apache, Eclipse");
+    assert!(keywords.must_have.is_empty(), "{:?}", keywords.must_have);
+    assert!(
+        keywords
+            .nice_to_have
+            .iter()
+            .any(|w| w.skill == "Java" && w.weight == 1.5),
+        "{:?}",
+        keywords.nice_to_have
+    );
+    // Prominence: the title's skill weighs like a must-have; repeated skills weigh more than
+    // one named once.
+    let core = Criteria::derive_from_text(
+        "Java Developer\nYou will write Java services. Our stack: Java 21, Spring, Kafka.\n\
+         Kafka runs our events; Docker is used in CI.",
+    );
+    let w = |s: &str| {
+        core.nice_to_have
+            .iter()
+            .find(|w| w.skill == s)
+            .map(|w| w.weight)
+            .unwrap_or(0.0)
+    };
+    assert!(w("Java") >= 2.0 && w("Kafka") > w("Docker") && w("Docker") > 0.0, "{:?}", core.nice_to_have);
+    // Examples illustrate one requirement: any of them meets it.
+    let examples = Criteria::derive_from_text(
+        "Must have:\n- Experience with messaging frameworks such as RabbitMQ, Redis\n- Docker",
+    );
+    let e: Vec<String> = examples.must_have.iter().map(|r| r.label()).collect();
+    assert_eq!(e, vec!["RabbitMQ or Redis", "Docker"]);
+
     let inline = Criteria::derive_from_text("Must have: Go, Kubernetes. Nice to have: Terraform");
     let m: Vec<String> = inline.must_have.iter().map(|r| r.label()).collect();
     assert_eq!(m, vec!["Go", "Kubernetes"]);

