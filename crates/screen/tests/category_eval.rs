@@ -29,7 +29,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 mod common;
-use common::{bootstrap_mean_ci, cos, csv_rows, ndcg, order_by, Tfidf};
+use common::{bootstrap_mean_ci, cos, csv_rows, embedder, ndcg, order_by, Tfidf};
 
 /// Category → title pattern (lowercase regex). Categories without a posting are skipped.
 const CATEGORIES: &[(&str, &str)] = &[
@@ -208,6 +208,12 @@ fn category_ranking_quality() {
     let tf = Tfidf::fit(&corpus);
     let rv: Vec<_> = texts.iter().map(|t| tf.vec(t)).collect();
 
+    // With `--features embeddings` and HIREKIT_EMBEDDING_MODEL: hirekit with MiniLM too.
+    let emb_opts = embedder().map(|e| Options {
+        embedder: Some(e),
+        ..Options::default()
+    });
+    let mut hk_emb = Scores::default();
     let (mut base, mut hk, mut hk_score) = (Scores::default(), Scores::default(), Scores::default());
     let mut knocked = 0usize;
     let t0 = std::time::Instant::now();
@@ -225,6 +231,14 @@ fn category_ranking_quality() {
         }
         hk.push(&key, &rel);
         hk_score.push(&plain, &rel);
+        if let Some(o) = &emb_opts {
+            let mut k = vec![0f32; texts.len()];
+            for s in rank(&crit, &cands, o) {
+                let i: usize = s.id.parse().unwrap();
+                k[i] = s.score - if s.knocked_out { 1000.0 } else { 0.0 };
+            }
+            hk_emb.push(&k, &rel);
+        }
         if std::env::var("HIREKIT_EVAL_DEBUG").is_ok() {
             let title = jd.lines().next().unwrap_or_default();
             println!(
@@ -246,11 +260,15 @@ fn category_ranking_quality() {
         jobs.len() * texts.len()
     );
     println!("{:<28} {:>8} {:>8} {:>8}", "system", "NDCG@10", "P@10", "MAP");
-    for (name, s) in [
+    let mut systems = vec![
         ("tf-idf cosine", &base),
         ("hirekit (no emb)", &hk),
         ("hirekit score, no knock-out", &hk_score),
-    ] {
+    ];
+    if emb_opts.is_some() {
+        systems.push(("hirekit (+emb)", &hk_emb));
+    }
+    for (name, s) in systems {
         println!(
             "{name:<28} {:>8.3} {:>8.3} {:>8.3}",
             mean(&s.ndcg),
@@ -270,6 +288,11 @@ fn category_ranking_quality() {
         mean(&prevalence)
     );
     let mut gains = Vec::new();
+    if emb_opts.is_some() {
+        let d: Vec<f32> = hk_emb.ap.iter().zip(&base.ap).map(|(x, y)| x - y).collect();
+        let (m, lo, hi) = bootstrap_mean_ci(&d, 5);
+        println!("hirekit (+emb) − tf-idf MAP {m:+.3}  95% CI [{lo:+.3}, {hi:+.3}]");
+    }
     for (metric, a, b) in [
         ("NDCG@10", &hk.ndcg, &base.ndcg),
         ("P@10", &hk.p10, &base.p10),

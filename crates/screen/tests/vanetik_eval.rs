@@ -49,41 +49,13 @@
 
 use hirekit_model::profile::{Profile, ProfileSkill, Span};
 use hirekit_model::skills::{extract_skills, skill_category};
-use hirekit_screen::{rank, Candidate, Criteria, Embedder, Options};
+use hirekit_screen::{rank, Candidate, Criteria, Options};
 use std::collections::HashMap;
 
 mod common;
-use common::{cos, csv_rows, kendall, ndcg, order_by, Tfidf};
+use common::{cos, csv_rows, embedder, kendall, ndcg, order_by, Tfidf};
 use std::io::Read;
 use std::path::PathBuf;
-use std::sync::Arc;
-
-/// The MiniLM model when built with `--features embeddings` and HIREKIT_EMBEDDING_MODEL
-/// names its folder (see `find_model_dir`); otherwise none, and only the no-embedding
-/// ranking is evaluated.
-#[cfg(feature = "embeddings")]
-fn embedder() -> Option<Arc<dyn Embedder>> {
-    let Ok(dir) = std::env::var("HIREKIT_EMBEDDING_MODEL") else {
-        eprintln!("no HIREKIT_EMBEDDING_MODEL: evaluating without embeddings only");
-        return None;
-    };
-    match hirekit_screen::MiniLm::load(std::path::Path::new(&dir)) {
-        // HIREKIT_EVAL_CACHE: a folder to keep the vectors in between runs.
-        Ok(m) => Some(Arc::new(hirekit_screen::Cached::new(
-            Arc::new(m),
-            std::env::var("HIREKIT_EVAL_CACHE").ok().map(PathBuf::from),
-        ))),
-        Err(e) => {
-            eprintln!("model not loaded from {dir}: {e:#}");
-            None
-        }
-    }
-}
-#[cfg(not(feature = "embeddings"))]
-fn embedder() -> Option<Arc<dyn Embedder>> {
-    eprintln!("built without the `embeddings` feature: evaluating without embeddings only");
-    None
-}
 
 /// Per CV and vacancy: rank key (knocked-out below every kept one, then score) and the
 /// signals one by one.

@@ -3,6 +3,36 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
+#[cfg(feature = "embeddings")]
+use std::path::PathBuf;
+
+/// The MiniLM model when built with `--features embeddings` and HIREKIT_EMBEDDING_MODEL
+/// names its folder (see `find_model_dir`); otherwise none, and only the no-embedding
+/// ranking is evaluated.
+#[cfg(feature = "embeddings")]
+pub fn embedder() -> Option<std::sync::Arc<dyn hirekit_screen::Embedder>> {
+    let Ok(dir) = std::env::var("HIREKIT_EMBEDDING_MODEL") else {
+        eprintln!("no HIREKIT_EMBEDDING_MODEL: evaluating without embeddings only");
+        return None;
+    };
+    match hirekit_screen::MiniLm::load(std::path::Path::new(&dir)) {
+        // HIREKIT_EVAL_CACHE: a folder to keep the vectors in between runs.
+        Ok(m) => Some(std::sync::Arc::new(hirekit_screen::Cached::new(
+            std::sync::Arc::new(m),
+            std::env::var("HIREKIT_EVAL_CACHE").ok().map(PathBuf::from),
+        ))),
+        Err(e) => {
+            eprintln!("model not loaded from {dir}: {e:#}");
+            None
+        }
+    }
+}
+#[cfg(not(feature = "embeddings"))]
+pub fn embedder() -> Option<std::sync::Arc<dyn hirekit_screen::Embedder>> {
+    eprintln!("built without the `embeddings` feature: evaluating without embeddings only");
+    None
+}
+
 
 /// Minimal CSV (quoted fields, doubled quotes, newlines inside quotes).
 pub fn csv_rows(s: &str) -> Vec<Vec<String>> {
