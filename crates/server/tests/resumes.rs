@@ -8,6 +8,9 @@ use tower::ServiceExt;
 
 use hirekit_server::{router, AppState};
 
+mod common;
+use common::{multipart_request, send};
+
 const BOUNDARY: &str = "hirekit-test-boundary";
 
 fn multipart(field: &str, file_name: &str, content: &[u8]) -> Vec<u8> {
@@ -21,23 +24,7 @@ fn multipart(field: &str, file_name: &str, content: &[u8]) -> Vec<u8> {
 }
 
 async fn post(app: &axum::Router, body: Vec<u8>) -> (StatusCode, serde_json::Value) {
-    let req = Request::builder()
-        .method("POST")
-        .uri("/api/v1/resumes")
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .header("content-length", body.len())
-        .body(Body::from(body))
-        .expect("request");
-    let resp = app.clone().oneshot(req).await.expect("response");
-    let status = resp.status();
-    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
-    let v = serde_json::from_slice(&bytes).unwrap_or_else(|_| {
-        serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned())
-    });
-    (status, v)
+    send(app, multipart_request("/api/v1/resumes", BOUNDARY, body)).await
 }
 
 async fn app() -> (hirekit_testkit::TestDb, axum::Router) {

@@ -8,6 +8,9 @@ use tower::ServiceExt;
 
 use hirekit_server::{router, AppState};
 
+mod common;
+use common::{multipart_request, send};
+
 const BOUNDARY: &str = "hirekit-screen-boundary";
 
 const ALICE: &str = "Alice Marlowe\nalice.marlowe@example.org | +1 (555) 201-3344\n\n\
@@ -57,29 +60,8 @@ fn multipart(parts: &[Part]) -> Vec<u8> {
     body
 }
 
-async fn send(app: &axum::Router, req: Request<Body>) -> (StatusCode, serde_json::Value) {
-    let resp = app.clone().oneshot(req).await.expect("response");
-    let status = resp.status();
-    let bytes = resp.into_body().collect().await.expect("body").to_bytes();
-    let v = serde_json::from_slice(&bytes).unwrap_or_else(|_| {
-        serde_json::Value::String(String::from_utf8_lossy(&bytes).into_owned())
-    });
-    (status, v)
-}
-
 async fn screen(app: &axum::Router, parts: &[Part<'_>]) -> (StatusCode, serde_json::Value) {
-    let body = multipart(parts);
-    let req = Request::builder()
-        .method("POST")
-        .uri("/api/v1/screen")
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={BOUNDARY}"),
-        )
-        .header("content-length", body.len())
-        .body(Body::from(body))
-        .expect("request");
-    send(app, req).await
+    send(app, multipart_request("/api/v1/screen", BOUNDARY, multipart(parts))).await
 }
 
 async fn derive(app: &axum::Router, json: &str) -> (StatusCode, serde_json::Value) {
@@ -491,15 +473,7 @@ async fn the_web_page_screens_uploaded_files() {
     let post_page = |parts: Vec<u8>| {
         let app = app.clone();
         async move {
-            let req = Request::builder()
-                .method("POST")
-                .uri("/screen")
-                .header(
-                    "content-type",
-                    format!("multipart/form-data; boundary={BOUNDARY}"),
-                )
-                .body(Body::from(parts))
-                .expect("request");
+            let req = multipart_request("/screen", BOUNDARY, parts);
             let resp = app.oneshot(req).await.expect("response");
             let st = resp.status();
             let bytes = resp.into_body().collect().await.expect("body").to_bytes();
