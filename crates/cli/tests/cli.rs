@@ -154,3 +154,68 @@ fn committed_postings(db: &std::path::Path) -> i64 {
         }
     })
 }
+
+/// `hirekit screen`: the JSON and CSV contracts, a bad file reported without stopping the
+/// batch, `--top`, and the semantic signal with `--model` when the test model is there.
+#[test]
+fn screen_ranks_a_folder_as_json_and_csv() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cvs = dir.path().join("cvs");
+    std::fs::create_dir(&cvs).expect("mkdir");
+    std::fs::write(
+        cvs.join("alice.txt"),
+        "Alice Marlowe\nalice@example.org\n\nExperience\nBackend Engineer, Acme, Jan 2016 - Dec 2023\n\
+         Rust services, Kafka pipelines on Kubernetes.\n\nSkills\nRust, Kafka, Kubernetes, PostgreSQL\n",
+    )
+    .expect("write");
+    std::fs::write(
+        cvs.join("bob.txt"),
+        "Bob Tanaka\nbob@example.org\n\nExperience\nJunior Developer, Initech, Jan 2022 - Dec 2023\n\
+         Python scripts.\n\nSkills\nPython\n",
+    )
+    .expect("write");
+    std::fs::write(cvs.join("broken.pdf"), b"%PDF-1.7 this is not a real pdf").expect("write");
+    let jd = dir.path().join("jd.md");
+    std::fs::write(&jd, "Backend Engineer\nRequirements:\n- Rust\n- Kafka or RabbitMQ\nNice to have: Kubernetes\n")
+        .expect("write");
+    let data = dir.path().join("data");
+    let screen = |extra: &[&str]| {
+        let mut args = vec!["screen", "--data-dir", data.to_str().expect("path"), "--job", jd.to_str().expect("path")];
+        args.extend_from_slice(extra);
+        args.push(cvs.to_str().expect("path"));
+        hirekit().args(&args).env_remove("HIREKIT_EMBEDDING_MODEL").output().expect("run")
+    };
+
+    let out = screen(&["--json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("a JSON array");
+    assert_eq!(rows.len(), 2, "the broken file is skipped, not ranked");
+    for key in ["file", "score", "knocked_out", "breakdown", "evidence"] {
+        assert!(rows[0].get(key).is_some(), "{key} in {}", rows[0]);
+    }
+    assert!(rows[0]["file"].as_str().is_some_and(|f| f.ends_with("alice.txt")), "{}", rows[0]);
+    assert_eq!(rows[0]["knocked_out"], false);
+    assert_eq!(rows[1]["knocked_out"], true);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("broken.pdf") && stderr.contains("1 file(s) skipped"), "{stderr}");
+    assert!(stderr.contains("no embedding model"), "{stderr}");
+
+    let out = screen(&["--csv", "--top", "1"]);
+    let csv = String::from_utf8(out.stdout).expect("utf8");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "rank,file,score,knocked_out,coverage,lexical,semantic,duplicate_of,knockouts");
+    assert_eq!(lines.len(), 2, "{csv}");
+    assert!(lines[1].starts_with("1,") && lines[1].contains("alice.txt"), "{csv}");
+
+    let Ok(model) = std::env::var("HIREKIT_TEST_EMBEDDING_MODEL") else {
+        eprintln!("skipping the --model part: HIREKIT_TEST_EMBEDDING_MODEL is not set (scripts/test.sh sets it)");
+        return;
+    };
+    let out = screen(&["--json", "--model", &model]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("a JSON array");
+    assert_eq!(rows[0]["signals"], serde_json::json!(["coverage", "lexical", "semantic"]), "{}", rows[0]);
+    assert!(rows.iter().all(|r| r["breakdown"]["semantic"].as_f64().is_some_and(|x| (0.0..=1.0).contains(&x))));
+    // Vectors are cached in the data dir: a resume is embedded once.
+    assert!(std::fs::read_dir(data.join("cache").join("embeddings")).is_ok_and(|d| d.count() > 0));
+}

@@ -3,6 +3,7 @@
 //! The file form is meant to be written by hand, so several spellings are accepted:
 //! ```toml
 //! must_have = ["Rust", "Kafka or RabbitMQ", ["AWS", "GCP"]]
+//! max_missing_must_haves = 0           # knock out on the first missing one (the default)
 //! nice_to_have = ["Kubernetes", { skill = "Terraform", weight = 2.0 }]
 //! min_total_years = 5
 //! min_years_with = [["Rust", 2], { skill = "Python", years = 3 }]
@@ -152,6 +153,11 @@ fn one() -> f32 {
     1.0
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LocationRule {
     /// Countries as ISO codes or names ("DE", "Germany").
@@ -179,6 +185,11 @@ pub struct SalaryCeiling {
 pub struct Criteria {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub must_have: Vec<Requirement>,
+    /// How many must-haves a candidate may miss and still not be knocked out (default 0).
+    /// Criteria derived from a long requirements list set it (see `derive`): a written
+    /// "must have" list is partly wish, and each must-have is found with imperfect recall.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub max_missing_must_haves: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub nice_to_have: Vec<Weighted>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,7 +11,8 @@
 //! - Items of a required clause that form a short list (at most 4 elements, counting the
 //!   ones no skill was recognized in; items at most 40 bytes apart) are must-haves; longer
 //!   lists are wish lists and give nice-to-haves of weight 1.5 (knocking out on a guess is
-//!   worse than ranking on it). At most 8 derived must-haves.
+//!   worse than ranking on it). At most 8 derived must-haves; of n, n/4 may be missing
+//!   before a knock-out (`max_missing_must_haves`).
 //! - Alternatives: "Kafka or RabbitMQ", "Kafka/RabbitMQ", "one of Java, Kotlin, Scala",
 //!   and examples ("a SQL database (PostgreSQL, MySQL)", "messaging such as RabbitMQ,
 //!   Redis") make one requirement.
@@ -36,6 +37,12 @@ use std::sync::OnceLock;
 /// Longest text read; longer inputs are cut (at a char boundary).
 const MAX_TEXT: usize = 200_000;
 const MAX_DERIVED_MUST: usize = 8;
+/// One missing derived must-have is tolerated per this many (none below it). Each must-have
+/// is found in a resume with imperfect recall (synonyms, skills shown but not named), so the
+/// chance that a qualified candidate shows all n falls fast with n (0.85ⁿ: 0.52 for four,
+/// 0.27 for eight); tolerating n/4 misses keeps it near 0.9 while one must-have of three
+/// still decides.
+const MUST_PER_TOLERATED_MISS: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Mode {
@@ -785,6 +792,7 @@ impl Criteria {
             }
         }
         weigh_by_prominence(&mut c, text, first_line);
+        c.max_missing_must_haves = (c.must_have.len() / MUST_PER_TOLERATED_MISS) as u32;
         if !text.trim().is_empty() {
             c.job_text = Some(text.to_string());
         }

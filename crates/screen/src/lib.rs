@@ -48,7 +48,7 @@ mod text;
 pub use blind::blind;
 pub use concepts::{resolve, Concept};
 pub use criteria::{Criteria, CriteriaError, LocationRule, Requirement, SalaryCeiling, Weighted};
-pub use embed::{find_model_dir, Cached, Embedder};
+pub use embed::{find_model_dir, load_model, Cached, Embedder};
 #[cfg(feature = "embeddings")]
 pub use minilm::MiniLm;
 pub use rank::{rank, Candidate, Options, WEIGHTS_EMBED, WEIGHTS_NO_EMBED};

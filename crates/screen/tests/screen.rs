@@ -233,6 +233,47 @@ fn knockouts_and_parents() {
 }
 
 #[test]
+fn missing_must_haves_within_the_tolerance_do_not_knock_out() {
+    // Written criteria knock out on the first missing must-have unless told otherwise.
+    let strict = Criteria::from_toml("must_have = [\"Go\", \"Kafka\", \"Docker\", \"Kubernetes\"]").unwrap();
+    assert_eq!(strict.max_missing_must_haves, 0);
+    let tolerant = Criteria::from_toml(
+        "must_have = [\"Go\", \"Kafka\", \"Docker\", \"Kubernetes\"]\nmax_missing_must_haves = 1",
+    )
+    .unwrap();
+    assert!(tolerant.to_toml().contains("max_missing_must_haves = 1"));
+    assert!(!strict.to_toml().contains("max_missing_must_haves"));
+    let one = "Go developer: Kafka, Docker.";
+    let two = "Go developer: Kafka.";
+    let (p1, p2) = (profile(one, 4.0), profile(two, 4.0));
+    let cands = [cand("two", two, &p2), cand("one", one, &p1)];
+    let r = rank(&strict, &cands, &Options::default());
+    assert!(r.iter().all(|s| s.knocked_out));
+    let r = rank(&tolerant, &cands, &Options::default());
+    assert_eq!(r[0].id, "one");
+    assert!(!r[0].knocked_out && r[0].knockouts.is_empty(), "{:?}", r[0].knockouts);
+    let miss = r[0].evidence.iter().find(|e| e.criterion == "must have: Kubernetes").unwrap();
+    assert!(!miss.met && miss.note.contains("tolerated"), "{}", miss.note);
+    // A tolerated miss still costs its weight.
+    assert!(r[0].breakdown.coverage < 1.0);
+    assert!(r[1].knocked_out);
+    assert_eq!(
+        r[1].knockouts,
+        vec!["missing must-have: Docker", "missing must-have: Kubernetes"]
+    );
+
+    // Derived criteria tolerate one miss per four must-haves.
+    let four = Criteria::derive_from_text(
+        "Backend Engineer\nMust have:\n- PostgreSQL\n- Kafka\n- Docker\n- Kubernetes\n",
+    );
+    assert_eq!(four.must_have.len(), 4, "{:?}", four.must_have);
+    assert_eq!(four.max_missing_must_haves, 1);
+    let three = Criteria::derive_from_text("Backend Engineer\nMust have:\n- PostgreSQL\n- Kafka\n- Docker\n");
+    assert_eq!(three.must_have.len(), 3, "{:?}", three.must_have);
+    assert_eq!(three.max_missing_must_haves, 0);
+}
+
+#[test]
 fn years_and_seniority() {
     let c = Criteria::from_toml(
         "min_total_years = 6\nmin_years_with = [[\"Rust\", 4]]\nseniority = \"senior\"",

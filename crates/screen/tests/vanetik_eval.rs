@@ -23,23 +23,25 @@
 //! the MiniLM semantic signal (HIREKIT_EVAL_CACHE=DIR keeps the vectors between runs;
 //! HIREKIT_EVAL_DUMP=FILE writes the signals as JSON). All systems print in one run.
 //!
-//! Measured 2026-11-24 (session 4; all-MiniLM-L6-v2 rows from session 3, before the
-//! derivation changes of session 4; 262 of 325 pairs knocked out by must-haves derived from
-//! the vacancy texts). `random` is the mean of 1,000 random rankings, with its spread:
+//! Measured 2026-11-24 (session 5: derived must-haves tolerate n/4 misses; MiniLM from
+//! `scripts/fetch-model.sh`, HIREKIT_EMBEDDING_MODEL=DIR, `--features embeddings`; 245 of 325
+//! pairs knocked out, 262 before the tolerance). `random` is the mean of 1,000 random
+//! rankings, with its spread:
 //! ```text
 //! annotator    system            NDCG@5/CV     τ/CV    NDCG@10/vac      τ/vac     n
 //! annotator 1  tf-idf                0.873    0.257          0.596      0.090    28
-//! annotator 1  hirekit (no emb)      0.829    0.164          0.568      0.103    28
+//! annotator 1  hirekit (no emb)      0.826    0.164          0.568      0.099    28
+//! annotator 1  hirekit (+emb)        0.816    0.129          0.592      0.099    28
 //! annotator 1  random (1000×)        0.804   -0.004          0.592     -0.002    28
 //!                its std dev        ±0.020   ±0.078         ±0.044     ±0.057
 //! annotator 2  tf-idf                0.786   -0.010          0.602      0.046    20
-//! annotator 2  hirekit (no emb)      0.753   -0.230          0.565      0.023    20
+//! annotator 2  hirekit (no emb)      0.760   -0.220          0.564      0.017    20
+//! annotator 2  hirekit (+emb)        0.755   -0.190          0.580      0.025    20
 //! annotator 2  random (1000×)        0.805   -0.003          0.607     -0.002    20
 //!                its std dev        ±0.024   ±0.090         ±0.052     ±0.073
-//! session 3, same set:  hirekit (+emb) 0.856 / 0.573 (annotator 1), 0.775 / 0.582 (annotator 2)
 //! ```
-//! hirekit is BELOW the baseline (paired NDCG@5/CV −0.045, 95% CI [−0.102, +0.016] for
-//! annotator 1; −0.033 [−0.093, +0.027] for annotator 2), so the assertion fails and the test
+//! hirekit is BELOW the baseline (paired NDCG@5/CV with embeddings −0.057, 95% CI
+//! [−0.116, +0.005] for annotator 1; −0.031 [−0.100, +0.036] for annotator 2), so the assertion fails and the test
 //! is `#[ignore]`d to keep `cargo test` green and honest about it. Read it against the floor:
 //! only annotator 1's per-CV ranking is told apart from random (TF-IDF +3.5 σ, hirekit
 //! +1.2 σ); per vacancy every system sits at the random mean, and annotator 2's per-CV

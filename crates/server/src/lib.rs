@@ -51,11 +51,19 @@ pub struct AppState {
     /// This node's search index (it follows the store's change feed).
     pub index: SearchIndex,
     pub rates: Arc<Rates>,
+    /// Sentence model for screening's semantic signal, when one was found at start.
+    pub embedder: Option<Arc<dyn hirekit_screen::Embedder>>,
 }
 
 impl AppState {
     pub fn new(store: Store, index: SearchIndex, rates: Rates) -> AppState {
-        AppState { store, index, rates: Arc::new(rates) }
+        AppState { store, index, rates: Arc::new(rates), embedder: None }
+    }
+
+    /// Screens with this sentence model too (the semantic signal).
+    pub fn with_embedder(mut self, e: Option<Arc<dyn hirekit_screen::Embedder>>) -> AppState {
+        self.embedder = e;
+        self
     }
 
     /// A state with an empty in-memory index (tests of pages that do not search).

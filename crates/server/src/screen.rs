@@ -84,7 +84,7 @@ pub struct DeriveRequest {
 #[utoipa::path(post, path = "/api/v1/criteria/derive", tag = "screening",
     request_body = DeriveRequest,
     responses(
-        (status = 200, description = "The derived criteria, in the JSON form `/api/v1/screen` accepts as `criteria` (must_have, nice_to_have, min_total_years, min_years_with, seniority, title_keywords, education, ideal_candidate, job_text, location, salary_ceiling)", body = Object),
+        (status = 200, description = "The derived criteria, in the JSON form `/api/v1/screen` accepts as `criteria` (must_have, max_missing_must_haves, nice_to_have, min_total_years, min_years_with, seniority, title_keywords, education, ideal_candidate, job_text, location, salary_ceiling)", body = Object),
         (status = 400, body = crate::api::ErrorBody, description = "Neither or both of `text` and `posting_id`, or a malformed body"),
         (status = 404, body = crate::api::ErrorBody, description = "No posting with that id"),
     ))]
@@ -278,10 +278,10 @@ pub async fn screen(State(st): State<AppState>, form: Multipart) -> Response {
             "send the resumes as multipart fields `file`",
         );
     }
-    let (blind, top) = (form.blind, form.top);
+    let (opts, top) = (options(&st, form.blind), form.top);
     let files = form.files;
     let done =
-        tokio::task::spawn_blocking(move || respond(&crit, files, &limits, blind, top)).await;
+        tokio::task::spawn_blocking(move || respond(&crit, files, &limits, &opts, top)).await;
     match done {
         Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
         Err(e) => {
@@ -460,7 +460,16 @@ struct Outcome {
 }
 
 /// Parse every file (on all cores) and rank the ones that could be read.
-fn run(crit: &Criteria, files: Vec<Upload>, limits: &Limits, blind: bool) -> Outcome {
+/// Ranking options: blind or not, with the server's embedding model when it has one.
+fn options(st: &AppState, blind: bool) -> Options {
+    Options {
+        blind,
+        embedder: st.embedder.clone(),
+        ..Options::default()
+    }
+}
+
+fn run(crit: &Criteria, files: Vec<Upload>, limits: &Limits, opts: &Options) -> Outcome {
     let n_files = files.len();
     let mut too_large = Vec::with_capacity(n_files);
     let docs: Vec<(String, Vec<u8>)> = files
@@ -494,14 +503,7 @@ fn run(crit: &Criteria, files: Vec<Upload>, limits: &Limits, blind: bool) -> Out
             profile: &p.profile,
         })
         .collect();
-    let ranked = rank(
-        crit,
-        &cands,
-        &Options {
-            blind,
-            ..Options::default()
-        },
-    );
+    let ranked = rank(crit, &cands, opts);
     Outcome {
         files: n_files,
         ranked,
@@ -514,10 +516,10 @@ fn respond(
     crit: &Criteria,
     files: Vec<Upload>,
     limits: &Limits,
-    blind: bool,
+    opts: &Options,
     top: Option<usize>,
 ) -> Vec<u8> {
-    let out = run(crit, files, limits, blind);
+    let out = run(crit, files, limits, opts);
     let mut results: Vec<Entry<_>> = out
         .ranked
         .iter()
@@ -604,9 +606,9 @@ async fn page_submit(State(st): State<AppState>, form: Multipart) -> Response {
         );
         return page_error(f, &text, as_criteria, blind);
     }
-    let (top, files) = (form.top, form.files);
+    let (top, files, opts) = (form.top, form.files, options(&st, blind));
     let done = tokio::task::spawn_blocking(move || {
-        let out = run(&crit, files, &limits, blind);
+        let out = run(&crit, files, &limits, &opts);
         results_html(&out, top)
     })
     .await;

@@ -80,6 +80,19 @@ async fn app() -> (hirekit_testkit::TestDb, axum::Router) {
     (db, router(AppState::with_empty_index(store)))
 }
 
+/// CRITERIA against Bob's and Alice's resumes, Bob uploaded first.
+async fn screen_bob_then_alice(app: &axum::Router) -> (StatusCode, serde_json::Value) {
+    screen(
+        app,
+        &[
+            Part::Text("criteria", CRITERIA),
+            Part::File("b.txt", BOB.as_bytes()),
+            Part::File("a.txt", ALICE.as_bytes()),
+        ],
+    )
+    .await
+}
+
 fn results(v: &serde_json::Value) -> Vec<serde_json::Value> {
     v["results"].as_array().cloned().unwrap_or_default()
 }
@@ -88,15 +101,7 @@ fn results(v: &serde_json::Value) -> Vec<serde_json::Value> {
 async fn ranks_files_and_knocks_out_a_missing_must_have() {
     let (_db, app) = app().await;
     // Bob first in the upload: the order of the results is the ranking, not the upload.
-    let (st, v) = screen(
-        &app,
-        &[
-            Part::Text("criteria", CRITERIA),
-            Part::File("b.txt", BOB.as_bytes()),
-            Part::File("a.txt", ALICE.as_bytes()),
-        ],
-    )
-    .await;
+    let (st, v) = screen_bob_then_alice(&app).await;
     assert_eq!(st, StatusCode::OK, "{v}");
     let r = results(&v);
     assert_eq!(r.len(), 2, "{v}");
@@ -155,6 +160,28 @@ async fn ranks_files_and_knocks_out_a_missing_must_have() {
     let r = results(&v);
     assert_eq!(r.len(), 1);
     assert_eq!(r[0]["file"], "a.txt");
+}
+
+/// With a sentence model (scripts/test.sh fetches it and sets HIREKIT_TEST_EMBEDDING_MODEL),
+/// the API scores with the semantic signal too.
+#[tokio::test]
+async fn the_semantic_signal_is_used_when_the_server_has_a_model() {
+    let Ok(dir) = std::env::var("HIREKIT_TEST_EMBEDDING_MODEL") else {
+        eprintln!("skipping: HIREKIT_TEST_EMBEDDING_MODEL is not set (scripts/test.sh sets it)");
+        return;
+    };
+    let model = hirekit_screen::load_model(std::path::Path::new(&dir), None).expect("model loads");
+    let db = hirekit_testkit::sqlite();
+    let store = db.store().await;
+    let app = router(AppState::with_empty_index(store).with_embedder(Some(model)));
+    let (st, v) = screen_bob_then_alice(&app).await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    assert_eq!(v["signals"], serde_json::json!(["coverage", "lexical", "semantic"]), "{v}");
+    let r = results(&v);
+    assert_eq!(r[0]["file"], "a.txt");
+    let sem: Vec<f64> = r.iter().map(|x| x["breakdown"]["semantic"].as_f64().unwrap_or(-1.0)).collect();
+    // Alice's resume is about the job's backend stack; Bob's much less.
+    assert!(sem.iter().all(|x| (0.0..=1.0).contains(x)) && sem[0] > sem[1], "{sem:?}");
 }
 
 #[tokio::test]
