@@ -65,15 +65,20 @@ fn model_dir(settings: &Settings, a: &ScreenArgs) -> Option<(PathBuf, bool)> {
     if let Some(d) = &a.model {
         return Some((d.clone(), true));
     }
-    let d = settings.data_dir.join("models").join("all-minilm-l6-v2");
+    let d = default_model_dir(settings);
     d.is_dir().then_some((d, false))
+}
+
+/// Where `scripts/fetch-model.sh` puts the model with the default data dir.
+fn default_model_dir(settings: &Settings) -> PathBuf {
+    settings.data_dir.join("models").join("all-minilm-l6-v2")
 }
 
 /// The model `hirekit serve` screens with (HIREKIT_EMBEDDING_MODEL, else
 /// `<data-dir>/models/all-minilm-l6-v2`), or none; what happened is logged, never fatal.
 pub fn server_embedder(settings: &Settings) -> Option<Arc<dyn Embedder>> {
     let named = std::env::var_os("HIREKIT_EMBEDDING_MODEL").map(PathBuf::from);
-    let dir = named.clone().unwrap_or_else(|| settings.data_dir.join("models").join("all-minilm-l6-v2"));
+    let dir = named.clone().unwrap_or_else(|| default_model_dir(settings));
     if named.is_none() && !dir.is_dir() {
         tracing::info!("screening without embeddings: no model in {}", dir.display());
         return None;
