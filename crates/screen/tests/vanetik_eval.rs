@@ -41,13 +41,31 @@
 //!                its std dev        ±0.024   ±0.090         ±0.052     ±0.073
 //! ```
 //! hirekit is BELOW the baseline (paired NDCG@5/CV with embeddings −0.057, 95% CI
-//! [−0.116, +0.005] for annotator 1; −0.031 [−0.100, +0.036] for annotator 2), so the assertion fails and the test
-//! is `#[ignore]`d to keep `cargo test` green and honest about it. Read it against the floor:
-//! only annotator 1's per-CV ranking is told apart from random (TF-IDF +3.5 σ, hirekit
-//! +1.2 σ); per vacancy every system sits at the random mean, and annotator 2's per-CV
-//! ranking is matched best by chance. Small changes to criteria derivation move hirekit by
-//! ±0.03 here. tests/category_eval.rs measures the same question on 166 resumes × 61
-//! postings with coarser labels.
+//! [−0.116, +0.005] for annotator 1; −0.031 [−0.100, +0.036] for annotator 2), so the assertion
+//! fails and the test is `#[ignore]`d to keep `cargo test` green and honest about it.
+//!
+//! What the labels carry (printed after the table, session 6):
+//! ```text
+//! annotator 1 scored by annotator 2's ranking: NDCG@5/CV 0.807, τ 0.084 (19 CVs both ranked)
+//! annotator 2 scored by annotator 1's ranking: NDCG@5/CV 0.793, τ 0.084
+//! annotator 1: the vacancies in file order for every CV: NDCG@5/CV 0.923
+//!              mean grade per vacancy [3.00, 2.96, 2.50, 1.04, 0.50]
+//! annotator 2: the vacancies in file order for every CV: NDCG@5/CV 0.795
+//!              mean grade per vacancy [1.55, 2.60, 2.10, 2.95, 0.80]
+//! Pearson r with the grades once each vacancy's mean is removed (chance ±0.17 for a1, ±0.20 a2):
+//!   a1: tf-idf +0.047, hirekit +0.024 (+emb +0.023), coverage +0.013, lexical +0.017, semantic −0.039
+//!   a2: tf-idf −0.034, hirekit −0.056 (+emb −0.056), coverage −0.058, lexical −0.126, semantic −0.008
+//! ```
+//! So the two annotators agree with each other at chance level (0.807 and 0.793 against a
+//! random 0.804/0.805), annotator 1's rankings are best matched by ignoring the CV altogether
+//! and listing the vacancies in file order (0.923, above every system), and once each vacancy's
+//! mean is removed no signal, TF-IDF included, correlates with either annotator beyond chance.
+//! TF-IDF's lead on annotator 1 comes from its per-vacancy means happening to fall in nearly
+//! that file order (mean cosine per vacancy 0.154, 0.134, 0.110, 0.124, 0.116), not from
+//! telling CVs apart. We did not tune hirekit towards that order: it would not generalize.
+//! tests/category_eval.rs measures the same question on 166 resumes × 61 postings with coarser
+//! but consistent labels, where hirekit leads TF-IDF (MAP 0.381 with MiniLM vs 0.307; the
+//! 95% CI of the gain, [−0.005, +0.150], just touches zero).
 
 use hirekit_model::profile::{Profile, ProfileSkill, Span};
 use hirekit_model::skills::{extract_skills, skill_category};
@@ -264,6 +282,86 @@ fn grades(arr: &[usize; 5]) -> Option<[f32; 5]> {
         g[v - 1] = 4.0 - place as f32;
     }
     Some(g)
+}
+
+/// How much fit signal the labels carry, beside the systems: the other annotator and the file
+/// order read as rankings, and each signal's correlation with the grades once every vacancy's
+/// mean (over the annotated CVs) is taken out of both — what is left is what tells CVs apart
+/// for one vacancy, the screener's question.
+fn label_signal(
+    annot: &[(&str, Vec<Option<[f32; 5]>>); 2],
+    tfidf: &[[f32; 5]],
+    plain: &Run,
+    emb: Option<&Run>,
+) {
+    let both: Vec<usize> = (0..30)
+        .filter(|&i| annot[0].1[i].is_some() && annot[1].1.get(i).is_some_and(|g| g.is_some()))
+        .collect();
+    let mean = |v: Vec<f32>| v.iter().sum::<f32>() / v.len().max(1) as f32;
+    println!("\nwhat the labels carry");
+    for (a, b) in [(0, 1), (1, 0)] {
+        let (ga, gb) = (&annot[a].1, &annot[b].1);
+        let nd = mean(both.iter().map(|&i| ndcg(&order_by(&gb[i].unwrap()), &ga[i].unwrap(), 5)).collect());
+        let tau = mean(both.iter().map(|&i| kendall(&gb[i].unwrap(), &ga[i].unwrap())).collect());
+        println!(
+            "  {} scored by {}'s ranking: NDCG@5/CV {nd:.3}, τ {tau:.3} ({} CVs both ranked)",
+            annot[a].0,
+            annot[b].0,
+            both.len()
+        );
+    }
+    let file_order = [4.0, 3.0, 2.0, 1.0, 0.0];
+    let mut signals: Vec<(&str, Vec<[f32; 5]>)> = vec![
+        ("tf-idf", tfidf.to_vec()),
+        ("hirekit (no emb)", plain.key.clone()),
+        ("coverage", plain.cov.clone()),
+        ("lexical", plain.lex.clone()),
+    ];
+    if let Some(e) = emb {
+        signals.push(("hirekit (+emb)", e.key.clone()));
+        signals.push(("semantic", e.sem.clone()));
+    }
+    for (name, g) in annot {
+        let cvs: Vec<usize> = (0..g.len()).filter(|&i| g[i].is_some()).collect();
+        let nd = mean(cvs.iter().map(|&i| ndcg(&order_by(&file_order), &g[i].unwrap(), 5)).collect());
+        let vac_mean: Vec<f32> = (0..5).map(|j| mean(cvs.iter().map(|&i| g[i].unwrap()[j]).collect())).collect();
+        println!(
+            "  {name}: the vacancies in file order for every CV: NDCG@5/CV {nd:.3}; mean grade per vacancy {:.2?}",
+            vac_mean
+        );
+        let residual = |m: &[[f32; 5]]| -> Vec<f32> {
+            let mu: Vec<f32> = (0..5).map(|j| mean(cvs.iter().map(|&i| m[i][j]).collect())).collect();
+            cvs.iter().flat_map(|&i| (0..5).map(move |j| (i, j))).map(|(i, j)| m[i][j] - mu[j]).collect()
+        };
+        let gm: Vec<[f32; 5]> = (0..g.len()).map(|i| g[i].unwrap_or([0.0; 5])).collect();
+        let gr = residual(&gm);
+        let line: Vec<String> = signals
+            .iter()
+            .map(|(s, m)| format!("{s} {:+.3}", pearson(&residual(m), &gr)))
+            .collect();
+        println!(
+            "  {name}: Pearson r with the grades, vacancy means removed: {} (chance level ±{:.2} = 2/√{})",
+            line.join(", "),
+            2.0 / (gr.len() as f32).sqrt(),
+            gr.len()
+        );
+    }
+}
+
+fn pearson(x: &[f32], y: &[f32]) -> f32 {
+    let n = x.len() as f32;
+    let (mx, my) = (x.iter().sum::<f32>() / n, y.iter().sum::<f32>() / n);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in x.iter().zip(y) {
+        sxy += (a - mx) * (b - my);
+        sxx += (a - mx) * (a - mx);
+        syy += (b - my) * (b - my);
+    }
+    if sxx == 0.0 || syy == 0.0 {
+        0.0
+    } else {
+        sxy / (sxx * syy).sqrt()
+    }
 }
 
 #[derive(Default)]
@@ -502,6 +600,7 @@ fn vanetik_ranking_quality() {
             }
         }
     }
+    label_signal(&annot, &bl, &plain, emb.as_ref());
     let avg_gain = wins.iter().sum::<f32>() / wins.len() as f32;
     println!("mean NDCG gain over the baseline (both views, both annotators): {avg_gain:+.3}");
     assert!(
