@@ -29,6 +29,13 @@ pub struct ParseArgs {
     /// Print a JSON array, one object per file
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// The caps on each resume file (`resume parse` and `screen`).
+#[derive(Args, Debug, Clone)]
+pub struct LimitArgs {
     /// Largest file accepted, in MiB
     #[arg(long, default_value_t = 10, value_name = "MIB")]
     pub max_size_mb: usize,
@@ -38,6 +45,17 @@ pub struct ParseArgs {
     /// Time limit per file, in seconds
     #[arg(long, default_value_t = 10, value_name = "SECS")]
     pub timeout: u64,
+}
+
+impl LimitArgs {
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_bytes: self.max_size_mb.saturating_mul(1024 * 1024),
+            max_pages: self.max_pages,
+            timeout: Duration::from_secs(self.timeout.max(1)),
+            ..Limits::default()
+        }
+    }
 }
 
 pub fn run(cmd: ResumeCmd) -> anyhow::Result<ExitCode> {
@@ -100,12 +118,7 @@ struct FileError {
 }
 
 fn parse(a: &ParseArgs) -> anyhow::Result<ExitCode> {
-    let limits = Limits {
-        max_bytes: a.max_size_mb.saturating_mul(1024 * 1024),
-        max_pages: a.max_pages,
-        timeout: Duration::from_secs(a.timeout.max(1)),
-        ..Limits::default()
-    };
+    let limits = a.limits.limits();
     let list = files(&a.paths);
     let bar = if list.len() >= 5 {
         let pb = ProgressBar::new(list.len() as u64).with_style(

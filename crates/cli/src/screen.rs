@@ -14,6 +14,8 @@ use clap::Args;
 use hirekit_screen::{rank, Candidate, Criteria, Embedder, Options, Scored};
 use std::sync::Arc;
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
 
 use crate::config::Settings;
 
@@ -54,6 +56,8 @@ pub struct ScreenArgs {
     /// Score without the embedding model even when one is configured
     #[arg(long, conflicts_with = "model")]
     pub no_model: bool,
+    #[command(flatten)]
+    pub limits: crate::resume::LimitArgs,
 }
 
 /// Where the model is looked for, and whether the user named it (flag or env: then failing
@@ -158,44 +162,45 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
         eprintln!("# criteria\n{}", shown.to_toml());
     }
     let list = crate::resume::files(&a.paths);
-    let bar = (list.len() >= 5 && !a.json && !a.csv).then(|| {
-        ProgressBar::new(list.len() as u64).with_style(
-            ProgressStyle::with_template(
-                "{spinner} reading resumes [{bar:30}] {pos}/{len} ({eta}) {msg:30!}",
+    // Bars only for people: on a terminal, and not when the output is for a machine.
+    let bars = !a.json && !a.csv && std::io::stderr().is_terminal();
+    let bar = |len: usize, what: &str| {
+        (bars && len >= 5).then(|| {
+            ProgressBar::new(len as u64).with_style(
+                ProgressStyle::with_template(&format!(
+                    "{{spinner}} {what} [{{bar:30}}] {{pos}}/{{len}} ({{eta}}) {{msg:30!}}"
+                ))
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
             )
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-        )
-    });
-    let limits = hirekit_resume::Limits::default();
+        })
+    };
+    let limits = a.limits.limits();
+    let pb = bar(list.len(), "reading resumes");
+    // Every core parses; results keep the input order.
+    let results: Vec<_> = list
+        .par_iter()
+        .map(|path| {
+            let r = hirekit_resume::parse_file(path, &limits);
+            if let Some(pb) = &pb {
+                pb.inc(1);
+            }
+            r
+        })
+        .collect();
+    if let Some(pb) = pb {
+        pb.finish_and_clear();
+    }
     let mut parsed = Vec::new();
     let mut failed = 0usize;
-    for path in &list {
-        if let Some(pb) = &bar {
-            pb.set_message(
-                path.file_name()
-                    .and_then(|n| n.to_str())
-                    .unwrap_or("")
-                    .to_string(),
-            );
-        }
-        match hirekit_resume::parse_file(path, &limits) {
+    for (path, r) in list.iter().zip(results) {
+        match r {
             Ok(p) => parsed.push((path.display().to_string(), p)),
             Err(e) => {
                 failed += 1;
-                if let Some(pb) = &bar {
-                    pb.suspend(|| eprintln!("{}: skipped: {e}", path.display()));
-                } else {
-                    eprintln!("{}: skipped: {e}", path.display());
-                }
+                eprintln!("{}: skipped: {e}", path.display());
             }
         }
-        if let Some(pb) = &bar {
-            pb.inc(1);
-        }
-    }
-    if let Some(pb) = bar {
-        pb.finish_and_clear();
     }
     let cands: Vec<Candidate> = parsed
         .iter()
@@ -205,15 +210,35 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
             profile: &p.profile,
         })
         .collect();
+    // Embedding from cold runs at a few resumes a second on CPU: show it.
+    let embed_bar = (bars && embedder.is_some()).then(|| {
+        ProgressBar::new(0).with_style(
+            ProgressStyle::with_template(
+                "{spinner} embedding resume text [{bar:30}] {pos}/{len} chunks ({eta}; cached for next time)",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        )
+    });
+    let on_embed = embed_bar.clone().map(|pb| {
+        Arc::new(move |done: usize, total: usize| {
+            pb.set_length(total as u64);
+            pb.set_position(done as u64);
+        }) as Arc<dyn Fn(usize, usize) + Send + Sync>
+    });
     let ranked = rank(
         &crit,
         &cands,
         &Options {
             blind: a.blind,
             embedder,
+            on_embed: on_embed.clone(),
             ..Options::default()
         },
     );
+    if let Some(pb) = &embed_bar {
+        pb.finish_and_clear();
+    }
     let shown: Vec<&Scored> = ranked.iter().take(a.top.unwrap_or(usize::MAX)).collect();
 
     let stdout = std::io::stdout();

@@ -124,6 +124,21 @@ fn one_column_pdf() {
 }
 
 #[test]
+fn a_batch_of_pdfs_on_the_global_pool_does_not_wait_on_itself() {
+    // Each PDF is read on a worker thread while a pool thread waits for it. If the PDF
+    // library ran its own work on the same global pool, a batch with more PDFs than pool
+    // threads would stall until every file timed out.
+    let pdf = common::pdf(&[common::column(72.0, 780.0, &["Jane Doe", "Rust engineer"])]);
+    let n = 4 * rayon::current_num_threads().max(2);
+    let docs: Vec<(String, Vec<u8>)> = (0..n).map(|i| (format!("cv{i}.pdf"), pdf.clone())).collect();
+    let limits = Limits { timeout: Duration::from_secs(3), ..lim() };
+    let t = Instant::now();
+    let out = hirekit_resume::parse_batch(&docs, &limits);
+    let failed: Vec<String> = out.iter().filter_map(|r| r.as_ref().err().map(|e| e.to_string())).collect();
+    assert!(failed.is_empty(), "{} of {n} failed: {:?} after {:?}", failed.len(), failed.first(), t.elapsed());
+}
+
+#[test]
 fn two_column_pdf_reads_each_column_in_turn() {
     let left = [
         "Skills",

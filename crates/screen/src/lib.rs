@@ -51,6 +51,6 @@ pub use criteria::{Criteria, CriteriaError, LocationRule, Requirement, SalaryCei
 pub use embed::{find_model_dir, load_model, Cached, Embedder};
 #[cfg(feature = "embeddings")]
 pub use minilm::MiniLm;
-pub use rank::{rank, Candidate, Options, WEIGHTS_EMBED, WEIGHTS_NO_EMBED};
+pub use rank::{rank, Candidate, Options, EMBED_SLICE, WEIGHTS_EMBED, WEIGHTS_NO_EMBED};
 pub use result::{Breakdown, Evidence, Scored, Weights};
 pub use text::Snippet;

@@ -35,7 +35,14 @@ pub struct Options {
     pub weights: Option<Weights>,
     /// Skip duplicate detection (it is on by default).
     pub no_dedupe: bool,
+    /// Called as resume chunks are embedded: (chunks done, chunks in all). Embedding a
+    /// batch from cold takes minutes on CPU, so callers show it.
+    pub on_embed: Option<Arc<dyn Fn(usize, usize) + Send + Sync>>,
 }
+
+/// Resume chunks embedded per call: the cache on disk fills as it goes, so an interrupted
+/// run keeps what it did, and progress can be reported.
+pub const EMBED_SLICE: usize = 64;
 
 /// Weights without embeddings: the criteria a recruiter wrote count most; BM25 over the
 /// whole job text catches what the criteria leave out.
@@ -164,7 +171,7 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
     let semantic = opts
         .embedder
         .as_ref()
-        .and_then(|e| semantic_scores(e.as_ref(), criteria, &terms, &work));
+        .and_then(|e| semantic_scores(e.as_ref(), criteria, &terms, &work, opts.on_embed.as_deref()));
 
     let has_cov = work.first().is_some_and(|w| w.outcome.total > 0.0);
     let has_lex = !query.is_empty();
@@ -283,6 +290,7 @@ fn semantic_scores(
     criteria: &Criteria,
     terms: &[(String, f32)],
     work: &[Work],
+    on_embed: Option<&(dyn Fn(usize, usize) + Send + Sync)>,
 ) -> Option<Vec<f32>> {
     let mut job = String::new();
     if let Some(i) = &criteria.ideal_candidate {
@@ -308,7 +316,13 @@ fn semantic_scores(
     let dim = jv.first()?.len();
     let per: Vec<Vec<&str>> = work.iter().map(|w| chunks(&w.text)).collect();
     let flat: Vec<&str> = per.iter().flatten().copied().collect();
-    let mut vecs = e.embed(&flat).ok()?;
+    let mut vecs = Vec::with_capacity(flat.len());
+    for slice in flat.chunks(EMBED_SLICE) {
+        vecs.extend(e.embed(slice).ok()?);
+        if let Some(f) = on_embed {
+            f(vecs.len(), flat.len());
+        }
+    }
     let centered = per.len() >= CENTER_MIN && !vecs.is_empty();
     if centered {
         let mut mu = vec![0f32; dim];

@@ -485,6 +485,36 @@ fn semantic_signal_with_an_embedder_and_cache() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+#[test]
+fn embedding_reports_progress_slice_by_slice() {
+    // 150 resumes of one chunk each: more than two slices of EMBED_SLICE.
+    let c = Criteria {
+        ideal_candidate: Some("A Rust systems programmer".into()),
+        ..Criteria::default()
+    };
+    let texts: Vec<String> = (0..150)
+        .map(|i| format!("Resume {i}: {} years of Rust and {} of bread baking, told at length.", i % 7, i % 5))
+        .collect();
+    let p = Profile::default();
+    let cands: Vec<Candidate> = texts.iter().enumerate().map(|(i, t)| cand(&i.to_string(), t, &p)).collect();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let opts = Options {
+        embedder: Some(std::sync::Arc::new(Fake)),
+        on_embed: Some(std::sync::Arc::new(move |done, total| log.lock().unwrap().push((done, total)))),
+        ..Options::default()
+    };
+    let with = rank(&c, &cands, &opts);
+    let calls = seen.lock().unwrap().clone();
+    assert_eq!(calls.len(), 150usize.div_ceil(hirekit_screen::EMBED_SLICE));
+    assert!(calls.windows(2).all(|w| w[0].0 < w[1].0), "{calls:?}");
+    assert_eq!(calls.last(), Some(&(150, 150)));
+    // Slicing changes nothing in the scores: same as one call per resume set.
+    let plain = Options { embedder: Some(std::sync::Arc::new(Fake)), ..Options::default() };
+    assert_eq!(with, rank(&c, &cands, &plain));
+    assert!(with[0].breakdown.semantic.is_some());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
     #[test]
