@@ -336,13 +336,14 @@ fn contact_fields_on_real_documents() {
     assert!(lr >= FLOOR_LINK_RECALL, "link recall {lr:.3}");
 }
 
-// Floors a little under today's figures (73 documents: one document is 1.4 points).
+// Floors a little under today's figures (73 documents: one document is 1.4 points). Today:
+// name 95.9%, email 100%, phone 100%, location 89.0%, links precision 91.7% / recall 61.1%.
 const FLOOR_EMAIL: f64 = 0.95;
-const FLOOR_PHONE: f64 = 0.85;
-const FLOOR_NAME: f64 = 0.85;
-const FLOOR_LOCATION: f64 = 0.50;
+const FLOOR_PHONE: f64 = 0.95;
+const FLOOR_NAME: f64 = 0.90;
+const FLOOR_LOCATION: f64 = 0.85;
 const FLOOR_LINK_PRECISION: f64 = 0.85;
-const FLOOR_LINK_RECALL: f64 = 0.45;
+const FLOOR_LINK_RECALL: f64 = 0.55;
 
 // ---- SHA-256 (FIPS 180-4), so the gold file can hold hashes without a new dependency ----
 
