@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use hirekit_model::location::normalize_location;
-use hirekit_model::profile::Contact;
+use hirekit_model::profile::{Contact, SectionKind};
 use hirekit_model::title::normalize_title;
 use hirekit_model::RoleFamily;
 use regex::Regex;
@@ -105,6 +105,13 @@ const NOT_NAME: &[&str] = &[
     "chef",
     "agent",
     "lead",
+    "contact",
+    "contacts",
+    "description",
+    "work",
+    "details",
+    "information",
+    "overview",
 ];
 
 pub fn extract(text: &str, lines: &[Line], header_end: usize) -> Contact {
@@ -123,10 +130,72 @@ pub fn extract(text: &str, lines: &[Line], header_end: usize) -> Contact {
         .take(12)
         .collect();
     c.name = top.iter().find_map(|l| name_in(&l.text));
-    c.location = top
+    let zone = contact_zone(lines, header_end.max(1));
+    c.links.extend(
+        zone.iter()
+            .flat_map(|l| labelled_handles(&l.text))
+            .filter(|h| !c.links.iter().any(|u| u.eq_ignore_ascii_case(h)))
+            .collect::<Vec<_>>(),
+    );
+    // A labelled residence ("Residence: Holon") beats a place guessed from an unlabelled line.
+    c.location = zone
         .iter()
-        .find_map(|l| location_in(&l.text, c.name.as_deref()));
+        .find_map(|l| labelled_location(&l.text))
+        .or_else(|| {
+            top.iter()
+                .find_map(|l| location_in(&l.text, c.name.as_deref()))
+        });
     c
+}
+
+/// Lines where contact fields are written: the opening block, including "Label: value" lines
+/// the section finder reads as headings ("Languages: English, Hebrew"), and any contact or
+/// personal-details section further down.
+fn contact_zone(lines: &[Line], header_end: usize) -> Vec<&Line> {
+    let mut out = Vec::new();
+    let (mut top, mut in_contact, mut seen_heading) = (true, false, false);
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(h) = sections::heading(lines, i) {
+            seen_heading = true;
+            let inline = h.content_start < l.end;
+            in_contact = h.kind == SectionKind::Contact;
+            if !(in_contact || inline) {
+                top = false;
+            }
+        }
+        // Without headings the opening block is the header's first bytes.
+        if !seen_heading && l.start >= header_end {
+            top = false;
+        }
+        if (top || in_contact) && !l.text.trim().is_empty() {
+            out.push(l);
+            if out.len() >= 40 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// "GitHub: @jdoe", "LinkedIn: /in/jane-doe", "Github: jdoe": a profile given by its handle.
+fn labelled_handles(line: &str) -> Vec<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &R,
+        r"(?:^|[^\p{L}])((?i:github|gitlab|linkedin|twitter))\s*:\s*@?(/in/)?([a-z0-9][a-z0-9_.\-]{1,38})/?(?:\s*$|\s*\||\s{2,}|\t)",
+    );
+    r.captures_iter(line)
+        .filter_map(|c| {
+            let handle = c.get(3)?.as_str().trim_end_matches('.');
+            let url = match c.get(1)?.as_str().to_ascii_lowercase().as_str() {
+                "github" => format!("https://github.com/{handle}"),
+                "gitlab" => format!("https://gitlab.com/{handle}"),
+                "linkedin" => format!("https://www.linkedin.com/in/{handle}"),
+                _ => format!("https://twitter.com/{handle}"),
+            };
+            Some(url)
+        })
+        .collect()
 }
 
 fn digits(s: &str) -> usize {
@@ -144,7 +213,7 @@ fn phone_ok(s: &str) -> bool {
         &YEARS,
         r"^\(?(?:19|20)\d{2}\s*[\-–/]\s*(?:19|20)?\d{2}\)?$|^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$",
     );
-    if years.is_match(s.trim()) {
+    if years.is_match(s.trim()) || only_dates(s) {
         return false;
     }
     // A plain run of digits without any separator or "+" is more likely an id.
@@ -152,30 +221,57 @@ fn phone_ok(s: &str) -> bool {
     !(plain && n != 10)
 }
 
+/// "2015 2017", "04/2022 07/2022": every group of digits is a year or a month, so the
+/// candidate is a date range whose dash was lost, not a phone number.
+fn only_dates(s: &str) -> bool {
+    let groups: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let year = |g: &&str| g.len() == 4 && (g.starts_with("19") || g.starts_with("20"));
+    let month = |g: &&str| g.len() <= 2 && g.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m));
+    groups.len() >= 2 && groups.iter().any(year) && groups.iter().all(|g| year(g) || month(g))
+}
+
+/// Pieces of text a phone number cannot span: line breaks, tabs and runs of spaces separate
+/// columns ("Columbus, Ohio 44444  614-555-5555"), while a number uses single separators.
+fn phone_segments(s: &str) -> impl Iterator<Item = &str> {
+    s.split(['\n', '\r', '\t'])
+        .flat_map(|l| l.split("  "))
+        .filter(|p| p.bytes().any(|b| b.is_ascii_digit()))
+}
+
 fn find_phone(s: &str) -> Option<String> {
-    phone_re()
-        .find_iter(s)
-        .find(|m| phone_ok(m.as_str().trim()))
-        .map(|m| {
-            let p = m.as_str().trim().trim_end_matches(['.', '-', '/']);
-            // "(+82) 10-…": the opening parenthesis sits just before the match.
-            if p.starts_with('+') && p.contains(')') && s[..m.start()].ends_with('(') {
-                format!("({p}")
-            } else {
-                p.to_string()
-            }
-        })
+    phone_segments(s).find_map(|seg| {
+        phone_re()
+            .find_iter(seg)
+            .find(|m| phone_ok(m.as_str().trim()))
+            .map(|m| {
+                let p = m.as_str().trim().trim_end_matches(['.', '-', '/']);
+                // "(+82) 10-…": the opening parenthesis sits just before the match.
+                if p.starts_with('+') && p.contains(')') && seg[..m.start()].ends_with('(') {
+                    format!("({p}")
+                } else {
+                    p.to_string()
+                }
+            })
+    })
 }
 
 fn find_labelled_phone(text: &str) -> Option<String> {
     static LABEL: OnceLock<Regex> = OnceLock::new();
     let label = re(
         &LABEL,
-        r"(?i)\b(?:phone|mobile|mob|cell|tel|telephone|telefon|handy|téléphone|portable|teléfono|móvil|contact(?: no)?)\.?\s*(?:no\.?|number|#)?\s*[:.\-]?\s*",
+        r"(?i)\b(?:phone|mobile|mob|cell|tel|telephone|telefon|handy|téléphone|portable|teléfono|móvil|contact(?: no)?)\b\.?\s*(?:no\.?|number|#)?\s*[:.\-]?\s*",
     );
     for m in label.find_iter(text) {
         let rest = &text[m.end()..];
         let window = &rest[..rest.char_indices().nth(30).map_or(rest.len(), |(i, _)| i)];
+        // The number must follow the label: "Tel Aviv, 2016 – 2020" has words in between.
+        let gap = window.find(|c: char| c.is_ascii_digit() || c == '+' || c == '(');
+        if gap.is_some_and(|i| window[..i].chars().any(char::is_alphabetic)) {
+            continue;
+        }
         if let Some(p) = find_phone(window) {
             return Some(p);
         }
@@ -251,12 +347,22 @@ fn name_in(line: &str) -> Option<String> {
     let first = parts(line).next()?;
     // Markdown headings and emphasis around the name.
     let first = first.trim_matches(|c: char| matches!(c, '#' | '*' | '_' | ' '));
+    name_words(first)
+}
+
+/// The whole text is a person's name: 2–4 capitalised words, none of them a role, heading or
+/// place word.
+fn name_words(first: &str) -> Option<String> {
     let words: Vec<&str> = first.split_whitespace().collect();
     if !(2..=4).contains(&words.len()) || first.len() > 50 {
         return None;
     }
     let ok_word = |w: &str| {
         let letters = w.trim_end_matches([',', '.']);
+        // "Numpy- Experience": a word cut by a hyphen is not part of a name.
+        if letters.ends_with('-') {
+            return false;
+        }
         let mut cs = letters.chars();
         matches!(cs.next(), Some(c) if c.is_uppercase())
             && letters
@@ -274,11 +380,33 @@ fn name_in(line: &str) -> Option<String> {
     if t.role_family != RoleFamily::Other || t.seniority.is_some() {
         return None;
     }
-    // A place ("San Francisco, CA") is not a name.
-    if first.contains(',') {
+    // A place ("San Francisco, CA", "Tel Aviv") is not a name.
+    if first.contains(',') || whole_place(first) {
         return None;
     }
     Some(first.to_string())
+}
+
+/// Every word is needed for the gazetteer to read the text as a place: "Tel Aviv" is a
+/// place, while "Jordan Smith" is a name that merely contains one ("Jordan").
+fn whole_place(s: &str) -> bool {
+    if normalize_location(s).countries.is_empty() {
+        return false;
+    }
+    // Dashes and bullets are not words ("- Israel").
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    (0..words.len()).all(|skip| {
+        let rest: Vec<&str> = words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, w)| *w)
+            .collect();
+        rest.is_empty() || normalize_location(&rest.join(" ")).countries.is_empty()
+    })
 }
 
 fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
@@ -287,26 +415,136 @@ fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
     labels.iter().any(|l| h == *l).then_some(rest.trim())
 }
 
-fn location_in(line: &str, name: Option<&str>) -> Option<String> {
-    let line = line.trim();
-    if let Some(v) = strip_label(
-        line,
-        &[
-            "address",
-            "location",
-            "adresse",
-            "wohnort",
-            "ort",
-            "dirección",
-            "direccion",
-            "ubicación",
-            "city",
-        ],
-    ) {
-        if !v.is_empty() && v.len() <= 80 {
+/// Labels of the other fields of a contact block, which end a location value written on the
+/// same line ("Residence: Holon Languages: Hebrew", "Tel Aviv Cell: …").
+const OTHER_LABELS: &[&str] = &[
+    "date of birth",
+    "birth date",
+    "birthday",
+    "birth year",
+    "dob",
+    "age",
+    "born",
+    "languages",
+    "language",
+    "phone",
+    "tel",
+    "cell",
+    "mobile",
+    "email",
+    "e-mail",
+    "linkedin",
+    "github",
+    "telegram",
+    "whatsapp",
+    "skype",
+    "citizenship",
+    "nationality",
+    "portfolio",
+    "website",
+    "status",
+    "marital status",
+    "gender",
+];
+
+/// Words that make a place someone's citizenship or origin rather than where they live.
+const NOT_RESIDENCE: &[&str] = &[
+    "citizen",
+    "citizenship",
+    "nationality",
+    "national",
+    "born",
+    "birth",
+    "native",
+    "visa",
+    "permit",
+];
+
+fn location_label_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(?:^|[^\p{L}])(?:(?:city|place|country)\s+of\s+residence|residence|location|address|adresse|wohnort|ort|dirección|direccion|ubicación|city|region)\s*:\s*|(?:📍|⌂|🏠)\s*:?\s*",
+    )
+}
+
+/// Drops a trailing label of another field: "Holon Languages" → "Holon".
+fn strip_other_label(s: &str) -> (&str, bool) {
+    let mut s = s.trim_end();
+    let mut stripped = false;
+    'again: loop {
+        for l in OTHER_LABELS {
+            let n = s.len();
+            if n >= l.len()
+                && s.is_char_boundary(n - l.len())
+                && s[n - l.len()..].eq_ignore_ascii_case(l)
+                && (n == l.len() || s[..n - l.len()].ends_with(char::is_whitespace))
+            {
+                s = s[..n - l.len()].trim_end();
+                stripped = true;
+                continue 'again;
+            }
+        }
+        return (s, stripped);
+    }
+}
+
+/// A place given with a label anywhere on the line: "Phone: …  Residence: Hod-Hasharon",
+/// "City of Residence: Ashdod Date of birth:", "📍 San Francisco, CA", "location Bat Yam".
+fn labelled_location(line: &str) -> Option<String> {
+    for m in location_label_re().find_iter(line) {
+        // "Preferred work location:" is a wish, not where the person lives.
+        let before = line[..m.start()].to_lowercase();
+        let last = before.split_whitespace().last().unwrap_or("");
+        if ["preferred", "work", "job", "desired"].contains(&last) {
+            continue;
+        }
+        let street = m.as_str().to_lowercase().contains("addr")
+            || m.as_str().to_lowercase().contains("direcci");
+        let rest = &line[m.end()..];
+        // The value runs to the next column or field separator, then to the next label.
+        // (Two spaces may sit inside a place, "Petah  Tikva"; wider gaps separate columns.)
+        let end = rest
+            .find(['|', '\t', '•', '·'])
+            .into_iter()
+            .chain(rest.find("   "))
+            .min()
+            .unwrap_or(rest.len());
+        let mut v = &rest[..end];
+        if let Some(i) = v.find(':') {
+            v = strip_other_label(&v[..i]).0;
+        }
+        let v = v.trim().trim_end_matches(['.', ',', ';', '-']).trim();
+        // An address often starts with a house or a street on its own line ("Karatt House"):
+        // take it only when it names a place.
+        if street && normalize_location(v).countries.is_empty() {
+            continue;
+        }
+        if v.chars().any(char::is_alphabetic) && v.len() <= 80 && !v.contains('@') {
+            return Some(v.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    // "location Bat Yam": the label without a colon, then only capitalised words.
+    for p in parts(line) {
+        let Some((head, v)) = p.split_once(' ') else {
+            continue;
+        };
+        let v = v.trim();
+        let words: Vec<&str> = v.split_whitespace().collect();
+        if ["location", "residence"].contains(&head.to_lowercase().as_str())
+            && (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
             return Some(v.to_string());
         }
     }
+    None
+}
+
+fn location_in(line: &str, name: Option<&str>) -> Option<String> {
+    let line = line.trim();
     for p in parts(line) {
         if Some(p) == name
             || p.contains('@')
@@ -316,11 +554,44 @@ fn location_in(line: &str, name: Option<&str>) -> Option<String> {
         {
             continue;
         }
-        if digits(p) > 5 || p.contains(':') {
+        // A fragment cut from a sentence (", Jerusalem, Israel").
+        if p.starts_with(',') {
+            continue;
+        }
+        // Icons before the place ("📍 San Francisco, CA"); an ASCII bullet ("* City Court,
+        // Chennai") marks a list item instead.
+        let p = p.trim_start_matches(|c: char| !c.is_alphanumeric() && !c.is_ascii());
+        let p = p.trim_start();
+        // "Tel Aviv Cell:": the place, then the label of the next field.
+        let p = match p.split_once(':') {
+            Some((before, _)) => match strip_other_label(before) {
+                (place, true) => place,
+                _ => continue,
+            },
+            None => p,
+        };
+        // A remark in parentheses after the place ("Karmiel, Israel (able to relocate)"); a
+        // part with parentheses inside ("ACME (acme.com), Russia") is not a place.
+        let p = match p.split_once('(') {
+            Some((before, after))
+                if !before.contains(',')
+                    || !after.trim_end().ends_with(')')
+                    || after.contains('(') =>
+            {
+                continue
+            }
+            Some((before, _)) => before.trim_end(),
+            None => p,
+        };
+        if digits(p) > 5 || p.contains(')') || Some(p) == name {
             continue;
         }
         let words = p.split_whitespace().count();
         if words == 0 || words > 6 {
+            continue;
+        }
+        let folded = hirekit_model::location::fold(p);
+        if folded.split(' ').any(|w| NOT_RESIDENCE.contains(&w)) {
             continue;
         }
         // "City, Region" or a name the gazetteer knows.
@@ -328,8 +599,10 @@ fn location_in(line: &str, name: Option<&str>) -> Option<String> {
         let city_region = p.contains(',')
             && p.split(',')
                 .all(|s| s.trim().chars().next().is_some_and(char::is_uppercase));
-        if !info.countries.is_empty() && (city_region || words <= 3) {
-            return Some(p.to_string());
+        // Without a comma every word must belong to the place: "MS Office" only contains one.
+        if !info.countries.is_empty() && (city_region || (words <= 3 && whole_place(p))) {
+            let p = p.trim_start_matches(|c: char| !c.is_alphanumeric());
+            return Some(p.trim_end_matches([',', '.']).to_string());
         }
     }
     None
@@ -351,11 +624,131 @@ mod tests {
             Some("(555) 123-4567")
         );
         assert_eq!(
-            find_phone("📱(+82) 10-9030-1843 |").as_deref(),
-            Some("(+82) 10-9030-1843")
+            find_phone("📱(+82) 10-5550-0123 |").as_deref(),
+            Some("(+82) 10-5550-0123")
         );
         assert_eq!(find_phone("2015 - 2018"), None);
         assert_eq!(find_phone("Jan 2015 - 2018"), None);
+        // Date ranges whose dash was lost, and numbers split over columns or lines.
+        assert_eq!(find_phone("Senior Engineer  2021  2022"), None);
+        assert_eq!(find_phone("04/2022  07/2022"), None);
+        assert_eq!(find_phone("(2015  2017"), None);
+        assert_eq!(find_phone("2016 .\n 2020"), None);
+        assert_eq!(
+            find_phone("2222 Oak Road  Columbus, Ohio 44444  614-555-0123  x@y.edu").as_deref(),
+            Some("614-555-0123")
+        );
+        assert!(phone_ok("+1 (555) 867-5309"));
+    }
+
+    #[test]
+    fn labelled_phones() {
+        // "Tel" in "Tel Aviv" is not a phone label for a year range later on.
+        assert_eq!(
+            find_labelled_phone("Ulpan Alef, Tel Aviv.\n 2016 .\n 2020 courses"),
+            None
+        );
+        assert_eq!(
+            find_labelled_phone("Telephone: (555) 274-0100.").as_deref(),
+            Some("(555) 274-0100")
+        );
+        assert_eq!(
+            find_labelled_phone("Mobile No: +91 98765 43210").as_deref(),
+            Some("+91 98765 43210")
+        );
+    }
+
+    #[test]
+    fn labelled_locations() {
+        let l = |s: &str| labelled_location(s);
+        assert_eq!(
+            l("Phone:**********  Residence: Hod-Hasharon").as_deref(),
+            Some("Hod-Hasharon")
+        );
+        assert_eq!(
+            l("Residence: Holon Languages: Hebrew, English").as_deref(),
+            Some("Holon")
+        );
+        assert_eq!(
+            l("Tel:  Email:  City of Residence: Ashdod Date of birth: ").as_deref(),
+            Some("Ashdod")
+        );
+        assert_eq!(
+            l("Birth year: 1990 | City: Kiriat Yam, Israel | LinkedIn").as_deref(),
+            Some("Kiriat Yam, Israel")
+        );
+        assert_eq!(l("⌂: Rishon LeZion").as_deref(), Some("Rishon LeZion"));
+        assert_eq!(
+            l("location Bat Yam         email").as_deref(),
+            Some("Bat Yam")
+        );
+        assert_eq!(
+            l("Location: Petah  Tikva, Israel").as_deref(),
+            Some("Petah Tikva, Israel")
+        );
+        // A house name alone is not a place; a wish is not a residence.
+        assert_eq!(l("Permanent Address: Karatt House"), None);
+        assert_eq!(l("Preferred Work Location : Selangor"), None);
+        assert_eq!(l("Languages: English, Hebrew"), None);
+    }
+
+    #[test]
+    fn unlabelled_locations() {
+        let l = |s: &str| location_in(s, None);
+        assert_eq!(
+            l("📧 a@b.com  |  📍 San Francisco, CA").as_deref(),
+            Some("San Francisco, CA")
+        );
+        assert_eq!(l("Tel Aviv Cell:   LinkedIn").as_deref(), Some("Tel Aviv"));
+        assert_eq!(
+            l("KarmiEl, Israel (Able to relocate)").as_deref(),
+            Some("KarmiEl, Israel")
+        );
+        assert_eq!(l("Citizen of Israel"), None);
+        assert_eq!(l("TINKOFF BANK (tinkoff.ru), Russia"), None);
+        assert_eq!(l("Birth year: 1990"), None);
+    }
+
+    #[test]
+    fn handles() {
+        assert_eq!(
+            labelled_handles("Github: jdoe-dev"),
+            vec!["https://github.com/jdoe-dev".to_string()]
+        );
+        assert_eq!(
+            labelled_handles("GitHub: @jdoe | LinkedIn: /in/jane-doe"),
+            vec![
+                "https://github.com/jdoe".to_string(),
+                "https://www.linkedin.com/in/jane-doe".to_string()
+            ]
+        );
+        // A display name is not a handle.
+        assert!(labelled_handles("Linkedin: Jane Doe Languages: English").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,200}") {
+            let _ = find_phone(&s);
+            let _ = find_labelled_phone(&s);
+            let _ = labelled_location(&s);
+            let _ = location_in(&s, None);
+            let _ = labelled_handles(&s);
+            let _ = name_in(&s);
+        }
+
+        #[test]
+        fn contact_lines_never_panic(
+            label in "(Residence|City|Location|Address|Phone|Tel|GitHub|LinkedIn|📍|⌂)",
+            sep in "(: |:|  | )",
+            value in "[A-Za-z0-9 ,.()\\-:|@/]{0,40}",
+        ) {
+            let line = format!("{label}{sep}{value}");
+            let _ = labelled_location(&line);
+            let _ = location_in(&line, None);
+            let _ = find_labelled_phone(&line);
+            let _ = labelled_handles(&line);
+        }
     }
 
     #[test]
@@ -365,5 +758,10 @@ mod tests {
         assert_eq!(name_in("Senior Software Engineer"), None);
         assert_eq!(name_in("Professional Summary"), None);
         assert_eq!(name_in("San Francisco, CA"), None);
+        // A city on its own line is not a name; a name holding a place word still is.
+        assert_eq!(name_in("Tel Aviv"), None);
+        assert_eq!(name_in("Jordan Smith").as_deref(), Some("Jordan Smith"));
+        assert_eq!(name_in("DESCRIPTION WORK EXPIRIENCE"), None);
+        assert_eq!(name_in("Numpy- Exprience"), None);
     }
 }
