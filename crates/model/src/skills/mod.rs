@@ -5,6 +5,7 @@
 //! boundaries, the alias's case rule, and for ambiguous names ("Go", "R", "C", "Chef",
 //! "Spring") a technical context.
 mod context;
+mod lines;
 mod taxonomy;
 
 use serde::Serialize;
