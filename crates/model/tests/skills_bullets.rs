@@ -70,7 +70,10 @@ fn sentence_bullets_are_not_items() {
     assert!(!has("Seasons:\n- Spring\n- Summer\n- Autumn", "Spring"));
     assert!(!has("Grades\n- A\n- B\n- C\n", "C"));
     // A paragraph after a lone line is not a list.
-    assert!(!has("Go\nWe run everything on Kubernetes and want you to own it.", "Go"));
+    assert!(!has(
+        "Go\nWe run everything on Kubernetes and want you to own it.",
+        "Go"
+    ));
 }
 
 proptest! {

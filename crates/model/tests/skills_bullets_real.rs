@@ -63,7 +63,10 @@ fn ambiguous() -> Vec<&'static str> {
 /// The line's text after leading space and a bullet or number, and whether there was one.
 fn strip_marker(line: &str) -> (&str, bool) {
     let t = line.trim_start();
-    for m in ["- ", "* ", "• ", "· ", "– ", "— ", "▪ ", "● ", "○ ", "◦ ", "■ ", "► ", "➢ ", "o ", "|", "•", "▪", "●", "", " "] {
+    for m in [
+        "- ", "* ", "• ", "· ", "– ", "— ", "▪ ", "● ", "○ ", "◦ ", "■ ", "► ", "➢ ", "o ", "|",
+        "•", "▪", "●", "", " ",
+    ] {
         if let Some(r) = t.strip_prefix(m) {
             return (r.trim_start(), true);
         }
@@ -83,32 +86,56 @@ struct Doc {
     text: String,
 }
 
-fn load(dir: &PathBuf) -> Vec<Doc> {
+fn load(dir: &std::path::Path) -> Vec<Doc> {
     let mut docs = Vec::new();
     let read = |p: &str| std::fs::read_to_string(dir.join(p)).ok();
     if let Some(s) = read("jobs/greenhouse_lever_board_jobs_2025_11_480.json") {
         let v: serde_json::Value = serde_json::from_str(&s).unwrap_or_default();
         for j in v.as_array().into_iter().flatten() {
             if let Some(d) = j["description"].as_str() {
-                docs.push(Doc { source: "gh", text: html_to_text(d) });
+                docs.push(Doc {
+                    source: "gh",
+                    text: html_to_text(d),
+                });
             }
         }
     }
     // Hacker News "Who is hiring" posts: the file is gzipped; point HIREKIT_HN_JSONL at a
     // decompressed copy to include them.
-    if let Some(s) = std::env::var_os("HIREKIT_HN_JSONL").and_then(|p| std::fs::read_to_string(p).ok()) {
+    if let Some(s) =
+        std::env::var_os("HIREKIT_HN_JSONL").and_then(|p| std::fs::read_to_string(p).ok())
+    {
         for l in s.lines() {
             let v: serde_json::Value = serde_json::from_str(l).unwrap_or_default();
             if let Some(h) = v["html"].as_str() {
-                docs.push(Doc { source: "hn", text: html_to_text(h) });
+                docs.push(Doc {
+                    source: "hn",
+                    text: html_to_text(h),
+                });
             }
         }
     }
     let csvs: [(&'static str, &str, &str); 7] = [
-        ("li", "jobs/linkedin_2023_2024_sample_1000.csv", "description"),
-        ("lda", "jobs/linkedin_data_analyst_seniority_975.csv", "description"),
-        ("lds", "jobs/linkedin_data_scientist_seniority_975.csv", "description"),
-        ("gd", "jobs/glassdoor_ds_jobs_2020_956.csv", "Job Description"),
+        (
+            "li",
+            "jobs/linkedin_2023_2024_sample_1000.csv",
+            "description",
+        ),
+        (
+            "lda",
+            "jobs/linkedin_data_analyst_seniority_975.csv",
+            "description",
+        ),
+        (
+            "lds",
+            "jobs/linkedin_data_scientist_seniority_975.csv",
+            "description",
+        ),
+        (
+            "gd",
+            "jobs/glassdoor_ds_jobs_2020_956.csv",
+            "Job Description",
+        ),
         ("nf", "jobs/nofluffjobs_pl_2022_1108.csv", "description"),
         ("lc", "resumes/livecareer_resumes_text.csv", "text"),
         ("rs", "resumes/updated_resume_dataset_962.csv", "Resume"),
@@ -121,7 +148,11 @@ fn load(dir: &PathBuf) -> Vec<Doc> {
         };
         for r in rows.iter().skip(1) {
             if let Some(t) = r.get(k) {
-                let text = if t.contains("</") { html_to_text(t) } else { t.clone() };
+                let text = if t.contains("</") {
+                    html_to_text(t)
+                } else {
+                    t.clone()
+                };
                 docs.push(Doc { source, text });
             }
         }
@@ -139,8 +170,8 @@ fn bullet_items_in_real_text() {
     assert!(amb.contains(&"Go") && amb.contains(&"R"));
     let docs = load(&dir);
     eprintln!("{} documents", docs.len());
-    let mut dump = std::env::var_os("HIREKIT_BULLET_DUMP")
-        .and_then(|p| std::fs::File::create(p).ok());
+    let mut dump =
+        std::env::var_os("HIREKIT_BULLET_DUMP").and_then(|p| std::fs::File::create(p).ok());
     // (lone, lone accepted, sentence, sentence accepted)
     let (mut lone, mut lone_ok, mut sent, mut sent_ok) = (0, 0, 0, 0);
     for (di, d) in docs.iter().enumerate() {
@@ -158,7 +189,8 @@ fn bullet_items_in_real_text() {
             let item = item.trim_end();
             let Some(name) = amb.iter().find(|a| {
                 item.starts_with(**a)
-                    && !item[a.len()..].starts_with(|c: char| c.is_alphanumeric() || "+#-&'.".contains(c))
+                    && !item[a.len()..]
+                        .starts_with(|c: char| c.is_alphanumeric() || "+#-&'.".contains(c))
             }) else {
                 continue;
             };
@@ -199,7 +231,10 @@ fn bullet_items_in_real_text() {
                 sent_ok += ok as usize;
             }
             if let Some(f) = dump.as_mut() {
-                let ctx: String = window.replace('\t', " ").replace('\r', "").replace('\n', " ⏎ ");
+                let ctx: String = window
+                    .replace('\t', " ")
+                    .replace('\r', "")
+                    .replace('\n', " ⏎ ");
                 let _ = writeln!(
                     f,
                     "{}\t{}#{}\t{}\t{}\t{}\t{}",
@@ -221,7 +256,9 @@ fn bullet_items_in_real_text() {
 /// Every ambiguous name accepted on any line (judged with two lines of context either
 /// side), written to `HIREKIT_BULLET_ALL=path` so two versions of the rules can be diffed.
 fn all_lines(docs: &[Doc], amb: &[&str]) {
-    let Some(mut f) = std::env::var_os("HIREKIT_BULLET_ALL").and_then(|p| std::fs::File::create(p).ok()) else {
+    let Some(mut f) =
+        std::env::var_os("HIREKIT_BULLET_ALL").and_then(|p| std::fs::File::create(p).ok())
+    else {
         return;
     };
     let mut n = 0;
@@ -249,7 +286,16 @@ fn all_lines(docs: &[Doc], amb: &[&str]) {
                 if m.start >= at && m.start < at + line.len() && amb.contains(&w) {
                     n += 1;
                     let ctx = window.replace(['\t', '\r'], " ").replace('\n', " ⏎ ");
-                    let _ = writeln!(f, "{}#{}#{}\t{}\t{}\t{}", d.source, di, li, w, line.trim(), ctx);
+                    let _ = writeln!(
+                        f,
+                        "{}#{}#{}\t{}\t{}\t{}",
+                        d.source,
+                        di,
+                        li,
+                        w,
+                        line.trim(),
+                        ctx
+                    );
                 }
             }
         }

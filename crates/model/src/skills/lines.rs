@@ -28,8 +28,8 @@ const MAX_WALK_LINES: usize = 15;
 
 /// Symbols used as bullets, besides ASCII "-", "*", "+", ">", "o" (Word bullets in pdftotext).
 const BULLETS: &[char] = &[
-    '•', '·', '–', '—', '▪', '▫', '●', '○', '◦', '■', '□', '►', '▸', '▶', '➢', '➤', '→', '✓',
-    '✔', '★', '♦', '◆', '|',
+    '•', '·', '–', '—', '▪', '▫', '●', '○', '◦', '■', '□', '►', '▸', '▶', '➢', '➤', '→', '✓', '✔',
+    '★', '♦', '◆', '|',
     // Private-use bullets of the Symbol and Wingdings fonts, as PDF and Word text keeps them.
     '\u{f0b7}', '\u{f0a7}', '\u{f0d8}', '\u{f076}',
 ];
@@ -124,9 +124,7 @@ fn is_item(line: &str, bulleted: bool) -> bool {
     match strip_marker(line) {
         Some(rest) => bulleted && !rest.is_empty(),
         None => {
-            !bulleted
-                && line.len() <= MAX_BARE
-                && line.split_whitespace().count() <= MAX_BARE_WORDS
+            !bulleted && line.len() <= MAX_BARE && line.split_whitespace().count() <= MAX_BARE_WORDS
         }
     }
 }
@@ -203,7 +201,10 @@ fn delimited(text: &str, c: &Cand, ls: usize, le: usize) -> bool {
 }
 
 fn ends_with_word(s: &str, words: &[&str]) -> bool {
-    let w = s.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let w = s
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     let glued = s.len() > w.len() && !s[..s.len() - w.len()].ends_with([' ', '\t', '(']);
     !glued && words.iter().any(|x| w.eq_ignore_ascii_case(x))
 }
@@ -219,8 +220,7 @@ pub fn edge_link_ok(text: &str, kept: &[Cand], i: usize) -> bool {
         return false;
     }
     let left = i > 0 && kept[i - 1].ok && break_gap(&text[kept[i - 1].end..c.start]);
-    let right =
-        i + 1 < kept.len() && kept[i + 1].ok && break_gap(&text[c.end..kept[i + 1].start]);
+    let right = i + 1 < kept.len() && kept[i + 1].ok && break_gap(&text[c.end..kept[i + 1].start]);
     left || right
 }
 
@@ -245,9 +245,9 @@ pub fn line_item_ok(text: &str, kept: &[Cand], i: usize) -> bool {
     };
     // After it: nothing, punctuation, a note in brackets, or more list items on the line.
     let tail = text[c.end..le].trim();
-    let continued = kept.get(i + 1).is_some_and(|n| {
-        n.start < le && list_gap(&text[c.end..n.start])
-    });
+    let continued = kept
+        .get(i + 1)
+        .is_some_and(|n| n.start < le && list_gap(&text[c.end..n.start]));
     // A bulleted item may be a list headed by the name ("- Spark, pg, redis").
     let tail_ok = tail.chars().all(|ch| ",.;:|".contains(ch))
         || tail.starts_with('(') && tail.len() <= 60
@@ -298,13 +298,18 @@ fn only_skills(text: &str, kept: &[Cand], s: usize, e: usize) -> bool {
     let mut pos = s;
     let mut any = false;
     for k in kept[from..].iter().take_while(|k| k.start < e) {
-        if !k.ok || !(pos == s && text[s..k.start].trim().is_empty() || list_gap(&text[pos..k.start])) {
+        if !k.ok
+            || !(pos == s && text[s..k.start].trim().is_empty() || list_gap(&text[pos..k.start]))
+        {
             return false;
         }
         pos = k.end;
         any = true;
     }
-    any && text[pos.min(e)..e].trim().chars().all(|ch| ",.;:|".contains(ch))
+    any && text[pos.min(e)..e]
+        .trim()
+        .chars()
+        .all(|ch| ",.;:|".contains(ch))
 }
 
 fn holds_accepted(kept: &[Cand], s: usize, e: usize) -> bool {
