@@ -37,6 +37,8 @@ fn item_head_with_a_note() {
     assert!(has("- Go (2+ years)\n- PostgreSQL", "Go"));
     assert!(has("- PostgreSQL\n- Go (Golang), 3 years\n", "Go"));
     assert!(has("- Chef;\n- Terraform;\n", "Chef"));
+    assert!(has("* Rails 4\n* PostgreSQL 9.6\n", "Ruby on Rails"));
+    assert!(!has("- Spring 2025\n- PostgreSQL\n", "Spring"));
     // Chains of ambiguous items reach an accepted one.
     assert!(has("- Rust\n- Go\n- C\n- Python", "Rust"));
 }
@@ -95,4 +97,14 @@ proptest! {
             prop_assert!(w[0].start < w[1].start);
         }
     }
+}
+
+#[test]
+fn long_line_lists_stay_fast() {
+    // A chain of ambiguous items whose only accepted neighbour is at one end.
+    let items = "- Go\n".repeat(20_000);
+    let t = std::time::Instant::now();
+    assert_eq!(skills(&format!("{items}- PostgreSQL\n")), ["Go", "PostgreSQL"]);
+    assert_eq!(skills(&format!("- PostgreSQL\n{items}")), ["PostgreSQL", "Go"]);
+    assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
 }

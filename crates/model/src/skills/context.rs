@@ -464,9 +464,14 @@ pub fn resolve(text: &str, cands: Vec<Cand>) -> Vec<Cand> {
         }
     }
     // List neighbours: repeat so a chain ("Python, Go, Rust") is accepted link by link.
+    // Passes alternate direction, so a chain is accepted in two passes whichever end its
+    // accepted skill is at (one pass per link would be quadratic on long lists).
+    let mut forward = true;
     loop {
         let mut changed = false;
-        for i in 0..kept.len() {
+        let n = kept.len();
+        for k in 0..n {
+            let i = if forward { k } else { n - 1 - k };
             if kept[i].ok || !kept[i].ctx {
                 continue;
             }
@@ -486,6 +491,7 @@ pub fn resolve(text: &str, cands: Vec<Cand>) -> Vec<Cand> {
         if !changed {
             break;
         }
+        forward = !forward;
     }
     kept.retain(|c| c.ok);
     kept

@@ -200,6 +200,20 @@ fn delimited(text: &str, c: &Cand, ls: usize, le: usize) -> bool {
     left && right
 }
 
+/// A version number after a name ("Rails 4", "Python 3.11", "Angular 2.x", "Java 8+"); a
+/// year ("Spring 2025") is not one.
+fn version(tail: &str) -> bool {
+    let t = tail.trim_end_matches(['.', ',', ';', '+']);
+    let t = t.strip_prefix(['v', 'V']).unwrap_or(t);
+    let major = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&major)
+        && t[major..]
+            .split('.')
+            .skip(1)
+            .all(|p| p == "x" || !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+        && (t.len() == major || t[major..].starts_with('.'))
+}
+
 fn ends_with_word(s: &str, words: &[&str]) -> bool {
     let w = s
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -250,6 +264,7 @@ pub fn line_item_ok(text: &str, kept: &[Cand], i: usize) -> bool {
         .is_some_and(|n| n.start < le && list_gap(&text[c.end..n.start]));
     // A bulleted item may be a list headed by the name ("- Spark, pg, redis").
     let tail_ok = tail.chars().all(|ch| ",.;:|".contains(ch))
+        || version(tail)
         || tail.starts_with('(') && tail.len() <= 60
         || continued
         || bulleted && tail.starts_with([',', ';', '/', '&', '+', '|']);
@@ -350,6 +365,16 @@ mod tests {
         assert!(!break_gap(" "));
         assert!(!break_gap("\nand "));
         assert!(!break_gap(" years\n- "));
+    }
+
+    #[test]
+    fn versions() {
+        for v in ["4", "3.2", "2.x", "8+", "v1.21", "11."] {
+            assert!(version(v), "{v}");
+        }
+        for v in ["2025", "", "x", "4 years", "1.2a", "3 .5"] {
+            assert!(!version(v), "{v}");
+        }
     }
 
     #[test]
