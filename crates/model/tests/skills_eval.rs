@@ -17,7 +17,8 @@ fn labelled_skills_precision_recall() {
     {
         let f: Vec<&str> = line.split('\t').collect();
         assert!(f.len() >= 2, "bad line {line:?}");
-        let text = f[1];
+        // "\n" in the data stands for a line break (line lists: bullets, short lines).
+        let text = &f[1].replace("\\n", "\n");
         let want: Vec<&str> = f
             .get(2)
             .map(|s| s.split('|').filter(|s| !s.is_empty()).collect())

@@ -28,7 +28,7 @@
 use crate::concepts::generic_phrases;
 use crate::criteria::{Criteria, LocationRule, Requirement, SalaryCeiling, Weighted};
 use crate::evaluate::edu_rank;
-use hirekit_model::skills::extract_skills;
+use hirekit_model::skills::{extract_skills, skill_mentions, SkillMatch};
 use hirekit_model::title::normalize_title;
 use hirekit_model::Posting;
 use regex::Regex;
@@ -230,6 +230,41 @@ fn edu_re() -> &'static Regex {
     })
 }
 
+/// The whole text and the skill mentions accepted in it. Lines are read one at a time, but a
+/// line alone loses the context that makes an ambiguous name a skill: "- Go" is the language
+/// because the bullets around it name PostgreSQL and Kubernetes.
+struct Doc<'a> {
+    text: &'a str,
+    mentions: Vec<SkillMatch>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str) -> Self {
+        Doc {
+            text,
+            mentions: skill_mentions(text),
+        }
+    }
+
+    /// Mentions inside `seg` (a slice of the text), with offsets relative to `seg`.
+    fn mentions_in(&self, seg: &str) -> Vec<(usize, usize, &'static str)> {
+        let base = self.text.as_ptr() as usize;
+        let Some(off) = (seg.as_ptr() as usize).checked_sub(base) else {
+            return vec![];
+        };
+        if off + seg.len() > self.text.len() {
+            return vec![];
+        }
+        let from = self.mentions.partition_point(|m| m.start < off);
+        self.mentions[from..]
+            .iter()
+            .take_while(|m| m.start < off + seg.len())
+            .filter(|m| m.end <= off + seg.len())
+            .map(|m| (m.start - off, m.end - off, m.skill))
+            .collect()
+    }
+}
+
 /// An item found in a requirement line: a skill or a generic phrase.
 struct Item {
     start: usize,
@@ -237,7 +272,7 @@ struct Item {
     label: String,
 }
 
-fn items(seg: &str) -> Vec<Item> {
+fn items(seg: &str, doc: &Doc) -> Vec<Item> {
     // Generic phrases first: "SQL database" is one item, not the skill "SQL".
     let lower = seg.to_ascii_lowercase();
     let mut v: Vec<Item> = Vec::new();
@@ -258,6 +293,16 @@ fn items(seg: &str) -> Vec<Item> {
                 start: m.start,
                 end: m.end,
                 label: m.skill.to_string(),
+            });
+        }
+    }
+    // Names the segment alone gives no context for ("- Go"), accepted in the whole text.
+    for (s, e, skill) in doc.mentions_in(seg) {
+        if !v.iter().any(|it| it.label == skill || it.start < e && s < it.end) {
+            v.push(Item {
+                start: s,
+                end: e,
+                label: skill.to_string(),
             });
         }
     }
@@ -412,7 +457,7 @@ fn sentences(seg: &str) -> Vec<&str> {
     out
 }
 
-fn years_from(sentence: &str, mode: Mode, c: &mut Criteria) {
+fn years_from(sentence: &str, mode: Mode, c: &mut Criteria, doc: &Doc) {
     if mode == Mode::Nice || nice_word_re().is_match(sentence) {
         return;
     }
@@ -439,7 +484,7 @@ fn years_from(sentence: &str, mode: Mode, c: &mut Criteria) {
         let ctx_l = ctx.to_ascii_lowercase();
         // "5 years of Python", "5+ years experience with Java": skills right after.
         let lead = ctx_l.trim_start();
-        let skills: Vec<String> = items(ctx).into_iter().take(3).map(|i| i.label).collect();
+        let skills: Vec<String> = items(ctx, doc).into_iter().take(3).map(|i| i.label).collect();
         let about_skill = !skills.is_empty()
             && (lead.starts_with("of")
                 || lead.starts_with("in")
@@ -570,7 +615,7 @@ fn education_from(clause: &str, c: &mut Criteria) {
     }
 }
 
-fn apply_segment(seg: &str, mode: Mode, c: &mut Criteria, must_count: &mut usize) {
+fn apply_segment(seg: &str, mode: Mode, c: &mut Criteria, must_count: &mut usize, doc: &Doc) {
     for sent in sentences(seg) {
         for clause in clauses(sent) {
             let effective = if nice_word_re().is_match(clause) {
@@ -580,11 +625,11 @@ fn apply_segment(seg: &str, mode: Mode, c: &mut Criteria, must_count: &mut usize
             } else {
                 mode
             };
-            years_from(clause, effective, c);
+            years_from(clause, effective, c, doc);
             if effective == Mode::Must {
                 education_from(clause, c);
             }
-            let groups = group(clause, &items(clause));
+            let groups = group(clause, &items(clause, doc));
             // Lists: groups close together. A short list under "required" is must-haves.
             let mut runs: Vec<Vec<&Group>> = Vec::new();
             for g in &groups {
@@ -704,13 +749,20 @@ fn title_keywords(title: &str) -> Vec<String> {
 /// A skill the job keeps coming back to is its core; one named once in passing is not.
 /// Nice-to-haves weigh more with each mention (× 1 + ½ ln mentions), and a skill in the
 /// title ("Java Developer") weighs at least as much as a must-have.
-fn weigh_by_prominence(c: &mut Criteria, text: &str, title: Option<&str>) {
+fn weigh_by_prominence(c: &mut Criteria, doc: &Doc, title: Option<&str>) {
     let mut mentions: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    // Sentences that mention the skill (extract_skills reports each skill once per text).
-    for line in text.lines() {
+    // Sentences that mention the skill (extract_skills reports each skill once per text),
+    // with the names only the whole text gives context for ("- Go" in a list of bullets).
+    for line in doc.text.lines() {
         for sent in line.split(". ") {
-            for m in extract_skills(sent) {
-                *mentions.entry(m.skill).or_default() += 1;
+            let mut names: Vec<&'static str> = extract_skills(sent).iter().map(|m| m.skill).collect();
+            for (_, _, skill) in doc.mentions_in(sent) {
+                if !names.contains(&skill) {
+                    names.push(skill);
+                }
+            }
+            for name in names {
+                *mentions.entry(name).or_default() += 1;
             }
         }
     }
@@ -739,6 +791,7 @@ impl Criteria {
     /// with only `job_text` set.
     pub fn derive_from_text(jd_text: &str) -> Criteria {
         let text = cut(jd_text);
+        let doc = Doc::new(text);
         let mut c = Criteria::default();
         let mut mode = Mode::None;
         let mut must_count = 0usize;
@@ -770,11 +823,11 @@ impl Criteria {
             let mut pos = 0;
             let mut seg_mode = mode;
             for (s, e, m) in cuts {
-                apply_segment(&l[pos..s], seg_mode, &mut c, &mut must_count);
+                apply_segment(&l[pos..s], seg_mode, &mut c, &mut must_count, &doc);
                 pos = e;
                 seg_mode = m;
             }
-            apply_segment(&l[pos..], seg_mode, &mut c, &mut must_count);
+            apply_segment(&l[pos..], seg_mode, &mut c, &mut must_count, &doc);
             // A bullet list keeps the heading's mode; a cue inside a run-on line holds
             // for the rest of that line only when the line was a paragraph.
             if pos > 0 && l.len() <= 200 {
@@ -791,7 +844,7 @@ impl Criteria {
                 c.title_keywords = kws;
             }
         }
-        weigh_by_prominence(&mut c, text, first_line);
+        weigh_by_prominence(&mut c, &doc, first_line);
         c.max_missing_must_haves = (c.must_have.len() / MUST_PER_TOLERATED_MISS) as u32;
         if !text.trim().is_empty() {
             c.job_text = Some(text.to_string());

@@ -5,6 +5,7 @@
 //! - or the next word is technical ("Go developer", "R programming", "Ruby experience"),
 //! - or it follows "in/with/using…" and ends the phrase ("written in Go.", "fluent in R,"),
 //! - or a nearby word says languages/frameworks are being listed ("languages such as Go"),
+//! - or it is an item of a line list ("- Go" under "- PostgreSQL"; see `lines`),
 //!
 //! and it is not a known non-technical use ("go to market", "Series C", "R&D", "C-level").
 
@@ -385,13 +386,30 @@ fn rejected(text: &str, c: &Cand) -> bool {
 }
 
 /// Only separators and list words between two matches: "Go, Python", "C/C++", "Chef or Puppet".
-fn list_gap(gap: &str) -> bool {
+/// Across a line break only a wrapped list links here ("Python, Java,\nGo"); items one per
+/// line ("- Go\n- Python") are judged as line items (`lines`), which checks that each is
+/// an item and not a sentence ("- Go where the data leads").
+pub(super) fn list_gap(gap: &str) -> bool {
     if gap.len() > 24 {
         return false;
     }
-    gap.split(|c: char| " ,/&|;+()[]:•·\t\n-".contains(c))
+    let words_ok = gap
+        .split(|c: char| " ,/&|;+()[]:•·\t\n\r-".contains(c))
         .filter(|w| !w.is_empty())
-        .all(|w| in_list(w, &lists().list_words))
+        .all(|w| in_list(w, &lists().list_words));
+    let Some(first_break) = gap.find('\n') else {
+        return words_ok;
+    };
+    let last_break = gap.rfind('\n').unwrap_or(first_break);
+    let tail = &gap[..first_break];
+    let head = gap[last_break + 1..].trim_start();
+    let sep = |s: &str| {
+        s.contains([',', '/', '&', '|', ';', '+', '•', '·'])
+            || s
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| in_list(w, &lists().list_words))
+    };
+    words_ok && (sep(tail) || sep(head) && !head.starts_with(['•', '·', '|', '+']))
 }
 
 fn phrase_final(text: &str, end: usize) -> bool {
@@ -446,9 +464,14 @@ pub fn resolve(text: &str, cands: Vec<Cand>) -> Vec<Cand> {
         }
     }
     // List neighbours: repeat so a chain ("Python, Go, Rust") is accepted link by link.
+    // Passes alternate direction, so a chain is accepted in two passes whichever end its
+    // accepted skill is at (one pass per link would be quadratic on long lists).
+    let mut forward = true;
     loop {
         let mut changed = false;
-        for i in 0..kept.len() {
+        let n = kept.len();
+        for k in 0..n {
+            let i = if forward { k } else { n - 1 - k };
             if kept[i].ok || !kept[i].ctx {
                 continue;
             }
@@ -456,7 +479,11 @@ pub fn resolve(text: &str, cands: Vec<Cand>) -> Vec<Cand> {
             let right = i + 1 < kept.len()
                 && kept[i + 1].ok
                 && list_gap(&text[kept[i].end..kept[i + 1].start]);
-            if left || right {
+            if left
+                || right
+                || super::lines::edge_link_ok(text, &kept, i)
+                || super::lines::line_item_ok(text, &kept, i)
+            {
                 kept[i].ok = true;
                 changed = true;
             }
@@ -464,6 +491,7 @@ pub fn resolve(text: &str, cands: Vec<Cand>) -> Vec<Cand> {
         if !changed {
             break;
         }
+        forward = !forward;
     }
     kept.retain(|c| c.ok);
     kept

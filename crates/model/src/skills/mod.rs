@@ -5,6 +5,7 @@
 //! boundaries, the alias's case rule, and for ambiguous names ("Go", "R", "C", "Chef",
 //! "Spring") a technical context.
 mod context;
+mod lines;
 mod taxonomy;
 
 use serde::Serialize;
@@ -158,6 +159,23 @@ const MAX_TEXT: usize = 1 << 20;
 
 /// Skills mentioned in free text, in order of first mention, each once.
 pub fn extract_skills(text: &str) -> Vec<SkillMatch> {
+    let mut seen: Vec<&'static str> = Vec::new();
+    let mut out = skill_mentions(text);
+    out.retain(|m| {
+        let new = !seen.contains(&m.skill);
+        if new {
+            seen.push(m.skill);
+        }
+        new
+    });
+    out
+}
+
+/// Every accepted mention of a skill, in text order (a skill named twice appears twice).
+/// Context rules see the whole text, so a caller that reads a text piece by piece (line by
+/// line, as criteria derivation does) can take the mentions of the whole text and map them
+/// to its pieces: a bullet "- Go" alone has no context, under "- PostgreSQL" it has.
+pub fn skill_mentions(text: &str) -> Vec<SkillMatch> {
     let mut cut = text.len().min(MAX_TEXT);
     while !text.is_char_boundary(cut) {
         cut -= 1;
@@ -226,19 +244,12 @@ pub fn extract_skills(text: &str) -> Vec<SkillMatch> {
             }
         }
     }
-    let kept = context::resolve(text, cands);
-    let mut seen: Vec<u16> = Vec::with_capacity(kept.len());
-    let mut out = Vec::with_capacity(kept.len());
-    for c in kept {
-        if seen.contains(&c.skill) {
-            continue;
-        }
-        seen.push(c.skill);
-        out.push(SkillMatch {
+    context::resolve(text, cands)
+        .into_iter()
+        .map(|c| SkillMatch {
             skill: t.skills[c.skill as usize].name,
             start: c.start,
             end: c.end,
-        });
-    }
-    out
+        })
+        .collect()
 }
