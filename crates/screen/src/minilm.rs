@@ -22,9 +22,11 @@ use tokenizers::Tokenizer;
 
 /// Word pieces per window, [CLS] and [SEP] included (all-MiniLM-L6-v2 was trained with 256).
 const MAX_TOKENS: usize = 256;
-/// Windows per forward pass: large enough to keep the matrix kernels busy, small enough
-/// that padding to the batch's longest window wastes little (windows are sorted by length).
-const BATCH: usize = 32;
+/// Windows per forward pass. Batches run in parallel, one per core: on 2 cores, 8 windows a
+/// batch embedded 17.7 chunks/s against 14.3 for one batch of 32 at a time (whose matrix
+/// kernels left a core idle), 16.4 for 4 and 15.2 for 16 (`embed/minilm_16_chunks_1000b`).
+/// Windows are sorted by length, so padding to a batch's longest wastes little.
+const BATCH: usize = 8;
 
 pub struct MiniLm {
     model: BertModel,
@@ -150,9 +152,16 @@ impl Embedder for MiniLm {
         order.sort_by_key(|&i| all[i].1.len());
         let mut dim = 0;
         let mut out: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
-        for batch in order.chunks(BATCH) {
-            let ws: Vec<&[u32]> = batch.iter().map(|&i| all[i].1.as_slice()).collect();
-            for (&i, v) in batch.iter().zip(self.forward(&ws)?) {
+        use rayon::prelude::*;
+        let done: Vec<(&[usize], Vec<Vec<f32>>)> = order
+            .par_chunks(BATCH)
+            .map(|batch| {
+                let ws: Vec<&[u32]> = batch.iter().map(|&i| all[i].1.as_slice()).collect();
+                self.forward(&ws).map(|v| (batch, v))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        for (batch, vs) in done {
+            for (&i, v) in batch.iter().zip(vs) {
                 dim = v.len();
                 let (t, w) = (&all[i].0, &all[i].1);
                 let o = &mut out[*t];
