@@ -5,7 +5,9 @@ Half are PDFs (the 52 real PDFs of shared/data/resumes/pdf, cycled), a quarter D
 real DOCX files, cycled) and a quarter TXT (distinct livecareer resume texts). Cycled copies
 get their own names; hirekit reads each file as a new upload.
 
-usage: scripts/make-resumes1k.py [OUT_DIR] [N]   (default /tmp/resumes1k 1000)
+usage: scripts/make-resumes1k.py [OUT_DIR] [N] [--distinct]   (default /tmp/resumes1k 1000)
+--distinct: N different livecareer resume texts as TXT only (for a cold embedding run,
+where cycled copies would be embedded once).
 Reads shared/data in place (HIREKIT_SHARED_DATA, else ../shared/data beside the repo).
 """
 import csv
@@ -18,6 +20,7 @@ root = Path(__file__).resolve().parent.parent
 data = Path(os.environ.get("HIREKIT_SHARED_DATA", root.parent / "shared" / "data")) / "resumes"
 out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/resumes1k")
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
+distinct = "--distinct" in sys.argv[3:]
 if not data.exists():
     sys.exit(f"skipping: {data} not found (set HIREKIT_SHARED_DATA)")
 
@@ -31,7 +34,7 @@ with open(data / "livecareer_resumes_text.csv", newline="", encoding="utf-8") as
 
 shutil.rmtree(out, ignore_errors=True)
 out.mkdir(parents=True)
-n_pdf, n_docx = n // 2, n // 4
+n_pdf, n_docx = (0, 0) if distinct else (n // 2, n // 4)
 for i in range(n_pdf):
     src = pdfs[i % len(pdfs)]
     shutil.copyfile(src, out / f"{i:04}-{src.stem}.pdf")
