@@ -8,6 +8,10 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 use hirekit_resume::{Limits, Parsed};
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+/// Files parsed in parallel before their results are printed.
+const PARSE_BLOCK: usize = 64;
 use serde::Serialize;
 
 #[derive(Subcommand, Debug)]
@@ -100,6 +104,24 @@ pub fn files(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// Parses the files on all cores, results in input order, ticking `bar` per file.
+pub fn parse_all(
+    paths: &[PathBuf],
+    limits: &Limits,
+    bar: Option<&ProgressBar>,
+) -> Vec<Result<Parsed, hirekit_resume::DocError>> {
+    paths
+        .par_iter()
+        .map(|path| {
+            let r = hirekit_resume::parse_file(path, limits);
+            if let Some(pb) = bar {
+                pb.inc(1);
+            }
+            r
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 struct FileResult<'a> {
     file: String,
@@ -123,7 +145,7 @@ fn parse(a: &ParseArgs) -> anyhow::Result<ExitCode> {
     let bar = if list.len() >= 5 {
         let pb = ProgressBar::new(list.len() as u64).with_style(
             ProgressStyle::with_template(
-                "{spinner} parsing resumes [{bar:30}] {pos}/{len} ({eta}) {msg:30!}",
+                "{spinner} parsing resumes [{bar:30}] {pos}/{len} ({eta})",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
@@ -138,17 +160,13 @@ fn parse(a: &ParseArgs) -> anyhow::Result<ExitCode> {
         out.write_all(b"[")?;
     }
     let (mut ok, mut failed) = (0usize, 0usize);
-    for (i, path) in list.iter().enumerate() {
+    // Files are parsed on all cores a block at a time and printed in input order, so output
+    // streams and memory stays flat however many files there are.
+    let parsed = list
+        .chunks(PARSE_BLOCK)
+        .flat_map(|block| block.iter().zip(parse_all(block, &limits, bar.as_ref())));
+    for (i, (path, r)) in parsed.enumerate() {
         let file = path.display().to_string();
-        if let Some(pb) = &bar {
-            pb.set_message(
-                path.file_name()
-                    .and_then(|n| n.to_str())
-                    .unwrap_or("")
-                    .to_string(),
-            );
-        }
-        let r = hirekit_resume::parse_file(path, &limits);
         if a.json {
             if i > 0 {
                 out.write_all(b",\n")?;
@@ -182,9 +200,6 @@ fn parse(a: &ParseArgs) -> anyhow::Result<ExitCode> {
         match r {
             Ok(_) => ok += 1,
             Err(_) => failed += 1,
-        }
-        if let Some(pb) = &bar {
-            pb.inc(1);
         }
     }
     if a.json {

@@ -14,7 +14,6 @@ use clap::Args;
 use hirekit_screen::{rank, Candidate, Criteria, Embedder, Options, Scored};
 use std::sync::Arc;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::io::IsTerminal;
 
 use crate::config::Settings;
@@ -168,7 +167,7 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
         (bars && len >= 5).then(|| {
             ProgressBar::new(len as u64).with_style(
                 ProgressStyle::with_template(&format!(
-                    "{{spinner}} {what} [{{bar:30}}] {{pos}}/{{len}} ({{eta}}) {{msg:30!}}"
+                    "{{spinner}} {what} [{{bar:30}}] {{pos}}/{{len}} ({{eta}})"
                 ))
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
@@ -178,16 +177,7 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
     let limits = a.limits.limits();
     let pb = bar(list.len(), "reading resumes");
     // Every core parses; results keep the input order.
-    let results: Vec<_> = list
-        .par_iter()
-        .map(|path| {
-            let r = hirekit_resume::parse_file(path, &limits);
-            if let Some(pb) = &pb {
-                pb.inc(1);
-            }
-            r
-        })
-        .collect();
+    let results = crate::resume::parse_all(&list, &limits, pb.as_ref());
     if let Some(pb) = pb {
         pb.finish_and_clear();
     }
