@@ -204,12 +204,16 @@ pub async fn run(settings: &Settings, a: ScreenArgs) -> anyhow::Result<ExitCode>
     let embed_bar = (bars && embedder.is_some()).then(|| {
         ProgressBar::new(0).with_style(
             ProgressStyle::with_template(
-                "{spinner} embedding resume text [{bar:30}] {pos}/{len} chunks ({eta}; cached for next time)",
+                "{spinner} embedding resumes (once) [{bar:30}] {pos}/{len} chunks ({eta})",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
         )
     });
+    if let Some(pb) = &embed_bar {
+        // Progress comes 64 chunks at a time (seconds apart): keep the spinner alive between.
+        pb.enable_steady_tick(std::time::Duration::from_millis(200));
+    }
     let on_embed = embed_bar.clone().map(|pb| {
         Arc::new(move |done: usize, total: usize| {
             pb.set_length(total as u64);
