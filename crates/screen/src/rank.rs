@@ -38,6 +38,9 @@ pub struct Options {
     /// Called as resume chunks are embedded: (chunks done, chunks in all). Embedding a
     /// batch from cold takes minutes on CPU, so callers show it.
     pub on_embed: Option<Arc<dyn Fn(usize, usize) + Send + Sync>>,
+    /// Stop embedding at this instant and rank without the semantic signal (for a request
+    /// that must answer in time); the vectors done so far stay in the embedder's cache.
+    pub embed_deadline: Option<std::time::Instant>,
 }
 
 /// Resume chunks embedded per call: the cache on disk fills as it goes, so an interrupted
@@ -171,7 +174,7 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
     let semantic = opts
         .embedder
         .as_ref()
-        .and_then(|e| semantic_scores(e.as_ref(), criteria, &terms, &work, opts.on_embed.as_deref()));
+        .and_then(|e| semantic_scores(e.as_ref(), criteria, &terms, &work, opts));
 
     let has_cov = work.first().is_some_and(|w| w.outcome.total > 0.0);
     let has_lex = !query.is_empty();
@@ -275,8 +278,9 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
     scored.into_iter().map(|(s, _)| s).collect()
 }
 
-/// Semantic similarity of each resume to the job, or `None` when the model fails (the
-/// ranking then says it used no semantic signal rather than failing).
+/// Semantic similarity of each resume to the job, or `None` when the model fails or the
+/// embedding deadline passes (the ranking then says it used no semantic signal rather than
+/// failing).
 ///
 /// In a batch of at least [`CENTER_MIN`] resumes, every vector is first centered on the
 /// mean of the batch's resume chunks — the embedding analogue of IDF: what all these
@@ -290,7 +294,7 @@ fn semantic_scores(
     criteria: &Criteria,
     terms: &[(String, f32)],
     work: &[Work],
-    on_embed: Option<&(dyn Fn(usize, usize) + Send + Sync)>,
+    opts: &Options,
 ) -> Option<Vec<f32>> {
     let mut job = String::new();
     if let Some(i) = &criteria.ideal_candidate {
@@ -318,8 +322,11 @@ fn semantic_scores(
     let flat: Vec<&str> = per.iter().flatten().copied().collect();
     let mut vecs = Vec::with_capacity(flat.len());
     for slice in flat.chunks(EMBED_SLICE) {
+        if opts.embed_deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+            return None;
+        }
         vecs.extend(e.embed(slice).ok()?);
-        if let Some(f) = on_embed {
+        if let Some(f) = &opts.on_embed {
             f(vecs.len(), flat.len());
         }
     }

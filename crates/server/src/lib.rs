@@ -53,16 +53,25 @@ pub struct AppState {
     pub rates: Arc<Rates>,
     /// Sentence model for screening's semantic signal, when one was found at start.
     pub embedder: Option<Arc<dyn hirekit_screen::Embedder>>,
+    /// How long one screening request may spend embedding resumes before it answers without
+    /// the semantic signal (requests time out at 30 s); the rest is embedded in the background.
+    pub embed_budget: Duration,
 }
 
 impl AppState {
     pub fn new(store: Store, index: SearchIndex, rates: Rates) -> AppState {
-        AppState { store, index, rates: Arc::new(rates), embedder: None }
+        AppState { store, index, rates: Arc::new(rates), embedder: None, embed_budget: screen::EMBED_BUDGET }
     }
 
     /// Screens with this sentence model too (the semantic signal).
     pub fn with_embedder(mut self, e: Option<Arc<dyn hirekit_screen::Embedder>>) -> AppState {
         self.embedder = e;
+        self
+    }
+
+    /// Sets [`AppState::embed_budget`].
+    pub fn with_embed_budget(mut self, d: Duration) -> AppState {
+        self.embed_budget = d;
         self
     }
 

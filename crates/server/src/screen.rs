@@ -17,6 +17,8 @@ use tower_http::limit::RequestBodyLimitLayer;
 use utoipa::{OpenApi, ToSchema};
 
 use crate::AppState;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -31,6 +33,12 @@ pub const MAX_FILES: usize = 500;
 pub const MAX_SCREEN_BODY: usize = 128 * 1024 * 1024;
 /// Largest derive request (a job description).
 const MAX_DERIVE_BODY: usize = 1 << 20;
+/// Default [`AppState::embed_budget`]: parsing 500 files and ranking fit in the rest of the
+/// 30 s request timeout.
+pub const EMBED_BUDGET: Duration = Duration::from_secs(20);
+/// Set while a background task embeds what a request had no time for: one at a time, so a
+/// burst of large requests does not queue many.
+static WARMING: AtomicBool = AtomicBool::new(false);
 
 pub fn routes() -> Router<AppState> {
     let derive = Router::new()
@@ -218,6 +226,10 @@ pub struct FileError {
 pub struct ScreenResponse {
     /// The signals the scores were made from ("coverage", "lexical", "semantic").
     signals: Vec<String>,
+    /// Present when the ranking was made differently from usual, and why (e.g. the semantic
+    /// signal left out because embedding would outlast the request; it then runs in the
+    /// background and a repeated request has it).
+    note: Option<String>,
     /// The criteria used (without the job text).
     #[schema(value_type = Object)]
     criteria: (),
@@ -457,6 +469,8 @@ struct Outcome {
     ranked: Vec<Scored>,
     /// File name and why it could not be read.
     failed: Vec<(String, DocError)>,
+    /// Something the reader should know about how the ranking was made.
+    note: Option<&'static str>,
 }
 
 /// Parse every file (on all cores) and rank the ones that could be read.
@@ -465,9 +479,13 @@ fn options(st: &AppState, blind: bool) -> Options {
     Options {
         blind,
         embedder: st.embedder.clone(),
+        embed_deadline: st.embedder.as_ref().map(|_| Instant::now() + st.embed_budget),
         ..Options::default()
     }
 }
+
+/// Shown when the semantic signal was left out for time.
+const NOTE_EMBEDDING_LATER: &str = "The semantic signal was left out: embedding these resumes takes longer than one request allows. They are being embedded in the background; send the same request again in a few minutes to have it.";
 
 fn run(crit: &Criteria, files: Vec<Upload>, limits: &Limits, opts: &Options) -> Outcome {
     let n_files = files.len();
@@ -504,10 +522,45 @@ fn run(crit: &Criteria, files: Vec<Upload>, limits: &Limits, opts: &Options) -> 
         })
         .collect();
     let ranked = rank(crit, &cands, opts);
+    let out_of_time = opts.embedder.is_some()
+        && opts.embed_deadline.is_some_and(|d| Instant::now() >= d)
+        && ranked.first().is_some_and(|s| !s.signals.contains(&"semantic"));
+    let mut note = None;
+    if out_of_time {
+        note = Some(NOTE_EMBEDDING_LATER);
+        if !WARMING.swap(true, Ordering::SeqCst) {
+            // The same ranking without a deadline fills the vector cache; its result is
+            // dropped. Parsed resumes move to the thread (names owned).
+            let owned: Vec<(String, hirekit_resume::Parsed)> =
+                ok.into_iter().map(|(n, p)| (n.to_string(), p)).collect();
+            let (crit, mut opts) = (crit.clone(), opts.clone());
+            opts.embed_deadline = None;
+            let spawned = std::thread::Builder::new()
+                .name("hirekit-embed-warm".into())
+                .spawn(move || {
+                    let cands: Vec<Candidate> = owned
+                        .iter()
+                        .map(|(name, p)| Candidate {
+                            id: name.clone(),
+                            text: &p.document.text,
+                            profile: &p.profile,
+                        })
+                        .collect();
+                    let t = Instant::now();
+                    let _ = rank(&crit, &cands, &opts);
+                    tracing::info!(resumes = cands.len(), took = ?t.elapsed(), "embedded in the background");
+                    WARMING.store(false, Ordering::SeqCst);
+                });
+            if spawned.is_err() {
+                WARMING.store(false, Ordering::SeqCst);
+            }
+        }
+    }
     Outcome {
         files: n_files,
         ranked,
         failed,
+        note,
     }
 }
 
@@ -542,6 +595,7 @@ fn respond(
             .first()
             .map(|s| s.signals.clone())
             .unwrap_or_default(),
+        note: out.note,
         criteria: &shown_crit,
         files: out.files,
         ranked: out.ranked.len(),
@@ -561,6 +615,8 @@ enum Entry<'a, R: Serialize> {
 #[derive(Serialize)]
 struct Body<'a, R: Serialize> {
     signals: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'static str>,
     criteria: &'a Criteria,
     files: usize,
     ranked: usize,
@@ -685,6 +741,9 @@ fn results_html(out: &Outcome, top: Option<usize>) -> String {
             &signals
         }
     );
+    if let Some(n) = out.note {
+        let _ = write!(h, "<p class=\"note\" role=\"status\">{}</p>", esc(n));
+    }
     if !out.ranked.is_empty() {
         h.push_str(
             "<table><thead><tr><th>#</th><th>File</th><th>Score</th><th>Coverage</th>\

@@ -184,6 +184,62 @@ async fn the_semantic_signal_is_used_when_the_server_has_a_model() {
     assert!(sem.iter().all(|x| (0.0..=1.0).contains(x)) && sem[0] > sem[1], "{sem:?}");
 }
 
+/// A model slow enough that embedding a batch outlasts a short budget.
+struct Slow;
+impl hirekit_screen::Embedder for Slow {
+    fn embed(&self, texts: &[&str]) -> anyhow::Result<Vec<Vec<f32>>> {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        Ok(texts
+            .iter()
+            .map(|t| {
+                let l = t.to_lowercase();
+                vec![l.matches("rust").count() as f32 + 0.01, l.matches("bread").count() as f32]
+            })
+            .collect())
+    }
+    fn name(&self) -> &str {
+        "slow"
+    }
+}
+
+/// Embedding that would outlast the request's budget is left out with a note, goes on in
+/// the background, and a repeated request then has the semantic signal.
+#[tokio::test]
+async fn embedding_past_the_budget_answers_without_it_and_finishes_in_the_background() {
+    let db = hirekit_testkit::sqlite();
+    let store = db.store().await;
+    let slow = std::sync::Arc::new(hirekit_screen::Cached::new(std::sync::Arc::new(Slow), None));
+    let state = AppState::with_empty_index(store)
+        .with_embedder(Some(slow))
+        .with_embed_budget(std::time::Duration::from_secs(1));
+    let app = router(state);
+    // 200 one-chunk resumes: 4 slices of 64 at 400 ms each, after 400 ms for the job, so the
+    // budget runs out before the third; once cached, parsing alone must fit in a second.
+    let texts: Vec<String> = (0..200)
+        .map(|i| format!("Resume {i}: backend engineer, {} years of Rust and Kafka in production.", i % 9))
+        .collect();
+    let names: Vec<String> = (0..200).map(|i| format!("cv{i}.txt")).collect();
+    let mut parts = vec![Part::Text("criteria", CRITERIA)];
+    parts.extend(names.iter().zip(&texts).map(|(n, t)| Part::File(n, t.as_bytes())));
+    let (st, v) = screen(&app, &parts).await;
+    assert_eq!(st, StatusCode::OK, "{v}");
+    assert_eq!(v["signals"], serde_json::json!(["coverage", "lexical"]), "{v}");
+    assert!(v["note"].as_str().is_some_and(|n| n.contains("background")), "{}", v["note"]);
+    assert_eq!(v["ranked"], 200);
+    // The background task embeds the rest (about a second); then the signal is there.
+    let t = std::time::Instant::now();
+    loop {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let (st, v) = screen(&app, &parts).await;
+        assert_eq!(st, StatusCode::OK, "{v}");
+        if v["signals"] == serde_json::json!(["coverage", "lexical", "semantic"]) {
+            assert!(v["note"].is_null(), "{v}");
+            break;
+        }
+        assert!(t.elapsed().as_secs() < 30, "still no semantic signal: {}", v["note"]);
+    }
+}
+
 #[tokio::test]
 async fn toml_criteria_and_a_job_description_work_too() {
     let (_db, app) = app().await;
