@@ -513,14 +513,7 @@ fn run(crit: &Criteria, files: Vec<Upload>, limits: &Limits, opts: &Options) -> 
             Err(e) => failed.push((name.clone(), e)),
         }
     }
-    let cands: Vec<Candidate> = ok
-        .iter()
-        .map(|(name, p)| Candidate {
-            id: name.to_string(),
-            text: &p.document.text,
-            profile: &p.profile,
-        })
-        .collect();
+    let cands = candidates(&ok);
     let ranked = rank(crit, &cands, opts);
     let out_of_time = opts.embedder.is_some()
         && opts.embed_deadline.is_some_and(|d| Instant::now() >= d)
@@ -538,14 +531,7 @@ fn run(crit: &Criteria, files: Vec<Upload>, limits: &Limits, opts: &Options) -> 
             let spawned = std::thread::Builder::new()
                 .name("hirekit-embed-warm".into())
                 .spawn(move || {
-                    let cands: Vec<Candidate> = owned
-                        .iter()
-                        .map(|(name, p)| Candidate {
-                            id: name.clone(),
-                            text: &p.document.text,
-                            profile: &p.profile,
-                        })
-                        .collect();
+                    let cands = candidates(&owned);
                     let t = Instant::now();
                     let _ = rank(&crit, &cands, &opts);
                     tracing::info!(resumes = cands.len(), took = ?t.elapsed(), "embedded in the background");
@@ -562,6 +548,17 @@ fn run(crit: &Criteria, files: Vec<Upload>, limits: &Limits, opts: &Options) -> 
         failed,
         note,
     }
+}
+
+fn candidates<N: AsRef<str>>(parsed: &[(N, hirekit_resume::Parsed)]) -> Vec<Candidate<'_>> {
+    parsed
+        .iter()
+        .map(|(name, p)| Candidate {
+            id: name.as_ref().to_string(),
+            text: &p.document.text,
+            profile: &p.profile,
+        })
+        .collect()
 }
 
 /// The API response body.
