@@ -22,6 +22,14 @@ if [ -z "$PG_BIN" ]; then
   PG_BIN=$(find_pg_bin)
 fi
 
+# OCR of scanned resumes (hirekit resume parse --ocr) runs poppler's pdftoppm and tesseract.
+if ! command -v pdftoppm >/dev/null || ! command -v tesseract >/dev/null; then
+  log "installing pdftoppm and tesseract for the OCR tests (Debian packages)"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils tesseract-ocr tesseract-ocr-eng >/dev/null; } \
+    || log "could not install them: the OCR tests will say they skip"
+fi
+
 # PostgreSQL refuses to run as root: run it as the 'postgres' user when we are root.
 as_pg() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi

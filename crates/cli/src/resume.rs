@@ -49,6 +49,10 @@ pub struct LimitArgs {
     /// Time limit per file, in seconds
     #[arg(long, default_value_t = 10, value_name = "SECS")]
     pub timeout: u64,
+    /// Read scanned PDFs (no text layer) with OCR: at most 10 pages, 60 s a file; needs
+    /// pdftoppm and tesseract (Debian: poppler-utils tesseract-ocr)
+    #[arg(long)]
+    pub ocr: bool,
 }
 
 impl LimitArgs {
@@ -57,6 +61,7 @@ impl LimitArgs {
             max_bytes: self.max_size_mb.saturating_mul(1024 * 1024),
             max_pages: self.max_pages,
             timeout: Duration::from_secs(self.timeout.max(1)),
+            ocr: self.ocr,
             ..Limits::default()
         }
     }

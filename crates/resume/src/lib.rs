@@ -11,6 +11,7 @@
 
 mod detect;
 mod layout;
+mod ocr;
 mod pdf;
 mod pdfx;
 mod rtf;
@@ -41,6 +42,9 @@ pub struct Limits {
     pub max_unzipped: u64,
     /// Time limit per file.
     pub timeout: Duration,
+    /// Read a PDF without a text layer with OCR (pdftoppm + tesseract, at most 10 pages in
+    /// 60 s); off by default: it is slow and needs those two programs.
+    pub ocr: bool,
 }
 
 impl Default for Limits {
@@ -51,6 +55,7 @@ impl Default for Limits {
             max_ratio: 100,
             max_unzipped: 50 * 1024 * 1024,
             timeout: Duration::from_secs(10),
+            ocr: false,
         }
     }
 }
@@ -116,6 +121,8 @@ pub enum DocError {
     Unsupported(String),
     #[error("timed out")]
     Timeout,
+    #[error("no text layer, and OCR failed: {0}")]
+    Ocr(String),
 }
 
 impl DocError {
@@ -130,6 +137,7 @@ impl DocError {
             DocError::Corrupt(_) => "corrupt",
             DocError::Unsupported(_) => "unsupported",
             DocError::Timeout => "timeout",
+            DocError::Ocr(_) => "ocr_failed",
         }
     }
 }
@@ -171,6 +179,21 @@ pub fn extract(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Documen
         }
         Format::Pdf | Format::Docx | Format::Odt => on_worker(format, bytes, limits, budget)?,
     };
+    if doc.text.trim().is_empty() && format == Format::Pdf && limits.ocr {
+        let (text, pages) = ocr::pdf_text(bytes, limits.max_pages)?;
+        if text.trim().is_empty() {
+            return Err(DocError::NoTextLayer);
+        }
+        let mut warnings = doc.warnings;
+        warnings.push(format!(
+            "no text layer: read by OCR ({pages} page(s)); check names, dates and numbers"
+        ));
+        return Ok(Document {
+            text: textfix::tidy(&text),
+            warnings,
+            ..doc
+        });
+    }
     if doc.text.trim().is_empty() {
         return Err(if format == Format::Pdf {
             DocError::NoTextLayer
