@@ -902,7 +902,108 @@ mod tests {
         assert!(labelled_handles("Linkedin: Jane Doe Languages: English").is_empty());
     }
 
+    #[test]
+    fn profile_pages() {
+        let p = |s: &str| profile_url(s);
+        assert_eq!(
+            p("https://uk.linkedin.com/in/jane-doe/detail/skills/?x=1").as_deref(),
+            Some("https://www.linkedin.com/in/jane-doe")
+        );
+        assert_eq!(p("https://www.linkedin.com/company/acme"), None);
+        assert_eq!(
+            p("http://www.github.com/jdoe#readme").as_deref(),
+            Some("https://github.com/jdoe")
+        );
+        // A repository may be anyone's; a site page is nobody's.
+        assert_eq!(p("https://github.com/rust-lang/rust"), None);
+        assert_eq!(p("https://github.com/features"), None);
+        assert_eq!(p("https://twitter.com/intent/tweet?text=hi"), None);
+        assert_eq!(
+            p("https://stackoverflow.com/users/123/jdoe?tab=profile").as_deref(),
+            Some("https://stackoverflow.com/users/123/jdoe")
+        );
+        assert_eq!(
+            p("https://jdoe.github.io/blog/").as_deref(),
+            Some("https://jdoe.github.io/blog")
+        );
+        assert_eq!(
+            p("https://medium.com/@jdoe").as_deref(),
+            Some("https://medium.com/@jdoe")
+        );
+        // Look-alike hosts are not the profile sites.
+        assert_eq!(p("https://dropbox.com/jdoe"), None);
+        assert_eq!(p("https://notgithub.com/jdoe"), None);
+        assert_eq!(p("mailto:jdoe@github.com"), None);
+    }
+
+    #[test]
+    fn own_sites() {
+        let handles = vec!["posquit0".to_string()];
+        let s = |u: &str, name: Option<&str>| personal_site(u, name, &handles);
+        assert_eq!(
+            s("https://www.posquit0.com/", None).as_deref(),
+            Some("https://www.posquit0.com")
+        );
+        assert_eq!(
+            s("https://jane-doe.dev/about?ref=cv", Some("Jane Doe")).as_deref(),
+            Some("https://jane-doe.dev/about")
+        );
+        assert_eq!(s("https://acme.com/", Some("Jane Doe")), None);
+        // A short name inside a longer label is a coincidence.
+        assert_eq!(
+            personal_site("https://johnsoncontrols.com", None, &["john".into()]),
+            None
+        );
+    }
+
+    #[test]
+    fn mailto_addresses() {
+        assert_eq!(
+            mailto_address("MAILTO:Jane.Doe%40example.org?subject=CV").as_deref(),
+            Some("Jane.Doe@example.org")
+        );
+        assert_eq!(mailto_address("mailto:"), None);
+        assert_eq!(mailto_address("mailto:not an address"), None);
+    }
+
+    #[test]
+    fn hyperlinks_merge() {
+        let mut c = Contact {
+            email: Some("jane@example.com".into()),
+            links: vec!["https://linkedin.com/in/jane-doe/".into()],
+            ..Contact::default()
+        };
+        add_hyperlinks(
+            &mut c,
+            &[
+                "mailto:other@example.net".into(),
+                "https://www.linkedin.com/in/jane-doe?trk=x".into(),
+                "https://github.com/jdoe-dev".into(),
+                "tel:+15550100".into(),
+                "https://github.com/jdoe-dev/".into(),
+            ],
+        );
+        assert_eq!(c.email.as_deref(), Some("jane@example.com"));
+        assert_eq!(
+            c.links,
+            vec![
+                "https://linkedin.com/in/jane-doe/".to_string(),
+                "https://github.com/jdoe-dev".to_string()
+            ]
+        );
+    }
+
     proptest::proptest! {
+        #[test]
+        fn hyperlinks_never_panic(
+            targets in proptest::collection::vec("(https?://|mailto:|)\\PC{0,60}", 0..6),
+            name in proptest::option::of("\\PC{0,20}"),
+        ) {
+            let mut c = Contact { name, ..Contact::default() };
+            add_hyperlinks(&mut c, &targets);
+            proptest::prop_assert!(c.links.len() <= MAX_LINKS);
+        }
+
         #[test]
         fn never_panics(s in "\\PC{0,200}") {
             let _ = find_phone(&s);
