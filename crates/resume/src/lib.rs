@@ -118,12 +118,18 @@ pub(crate) fn push_link(out: &mut Vec<String>, raw: &str) {
     if t.is_empty() || t.len() > MAX_LINK_LEN || t.chars().any(char::is_control) {
         return;
     }
+    // Some writers leave out the scheme ("www.linkedin.com/in/…").
+    let t = if t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www.")) {
+        format!("https://{t}")
+    } else {
+        t.to_string()
+    };
     let scheme = t.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
     if !matches!(scheme.as_deref(), Some("http" | "https" | "mailto" | "tel")) {
         return;
     }
-    if !out.iter().any(|l| l == t) {
-        out.push(t.to_string());
+    if !out.contains(&t) {
+        out.push(t);
     }
 }
 

@@ -46,6 +46,7 @@ fn pdf_uri_annotations_become_links_and_profile_links() {
         uri_link(b"#section-2"),
         uri_link(b"mailto:jane.doe@example.org?subject=Hello"),
         goto_link(),
+        uri_link(b"www.kaggle.com/janedoe"),
     ];
     let bytes = pdf_annotated(&[header_page()], &[annots]);
     let p = parse_bytes(&bytes, "cv.pdf", &lim()).expect("pdf");
@@ -56,6 +57,7 @@ fn pdf_uri_annotations_become_links_and_profile_links() {
             "https://www.linkedin.com/in/jane-doe-42/?trk=public_profile",
             "https://www.acme-gmbh.example/careers",
             "mailto:jane.doe@example.org?subject=Hello",
+            "https://www.kaggle.com/janedoe",
         ]
     );
     let c = &p.profile.contact;
@@ -63,7 +65,8 @@ fn pdf_uri_annotations_become_links_and_profile_links() {
         c.links,
         vec![
             "https://github.com/jdoe-dev",
-            "https://www.linkedin.com/in/jane-doe-42"
+            "https://www.linkedin.com/in/jane-doe-42",
+            "https://kaggle.com/janedoe",
         ],
         "profile pages only, tracking dropped, the employer's site left out"
     );
