@@ -153,8 +153,12 @@ fn docx_links(
         Ok(None) | Err(DocError::Corrupt(_)) => return Ok(()),
         Err(e) => return Err(e),
     };
+    let by_id: std::collections::HashMap<&str, &str> = rels
+        .iter()
+        .map(|(i, t)| (i.as_str(), t.as_str()))
+        .collect();
     for id in ids {
-        if let Some((_, target)) = rels.iter().find(|(i, _)| i == id) {
+        if let Some(target) = by_id.get(id.as_str()) {
             crate::push_link(links, target);
         }
     }
