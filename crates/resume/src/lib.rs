@@ -27,7 +27,7 @@ use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 pub use hirekit_model::profile::Profile;
-pub use profile::{parse_profile, parse_profile_at};
+pub use profile::{add_hyperlinks, parse_profile, parse_profile_at};
 
 /// Caps applied to every file.
 #[derive(Debug, Clone)]
@@ -101,6 +101,41 @@ pub struct Document {
     pub pages: Option<u32>,
     /// Things the reader should know ("read only the first 50 of 80 pages").
     pub warnings: Vec<String>,
+    /// Hyperlink targets (PDF link annotations, DOCX/ODT hyperlinks): `http(s)://`, `mailto:`
+    /// and `tel:` only, deduplicated, in document order, at most [`MAX_LINKS`]. Often the
+    /// only place a profile URL is written when the text shows an icon or a handle.
+    pub links: Vec<String>,
+}
+
+/// Most hyperlink targets kept per document.
+pub const MAX_LINKS: usize = 300;
+/// Longest hyperlink target kept (longer ones are tracking junk or hostile).
+const MAX_LINK_LEN: usize = 2048;
+
+/// Adds one hyperlink target to `out` if it is a usable, new, absolute link and the cap is not
+/// reached. Other schemes (javascript:, file:, internal anchors, relative paths) are dropped:
+/// they are never a contact detail, and some are unsafe to show.
+pub(crate) fn push_link(out: &mut Vec<String>, raw: &str) {
+    if out.len() >= MAX_LINKS {
+        return;
+    }
+    let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\0');
+    if t.is_empty() || t.len() > MAX_LINK_LEN || t.chars().any(char::is_control) {
+        return;
+    }
+    // Some writers leave out the scheme ("www.linkedin.com/in/…").
+    let t = if t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www.")) {
+        format!("https://{t}")
+    } else {
+        t.to_string()
+    };
+    let scheme = t.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+    if !matches!(scheme.as_deref(), Some("http" | "https" | "mailto" | "tel")) {
+        return;
+    }
+    if !out.contains(&t) {
+        out.push(t);
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -262,14 +297,15 @@ fn extract_as(
 ) -> Result<Document, DocError> {
     let mut warnings = Vec::new();
     let mut pages = None;
+    let mut links = Vec::new();
     let text = match format {
         Format::Pdf => {
-            let (t, n) = pdf::extract(bytes, limits, budget, &mut warnings)?;
+            let (t, n) = pdf::extract(bytes, limits, budget, &mut warnings, &mut links)?;
             pages = Some(n);
             t
         }
-        Format::Docx => zipdoc::docx(bytes, limits, budget)?,
-        Format::Odt => zipdoc::odt(bytes, limits, budget)?,
+        Format::Docx => zipdoc::docx(bytes, limits, budget, &mut links)?,
+        Format::Odt => zipdoc::odt(bytes, limits, budget, &mut links)?,
         Format::Rtf => rtf::to_text(&String::from_utf8_lossy(bytes)),
         Format::Html => hirekit_model::text::html_to_text(&decode_text(bytes)),
         Format::Text | Format::Markdown => decode_text(bytes),
@@ -282,6 +318,7 @@ fn extract_as(
         text: textfix::tidy(&text),
         pages,
         warnings,
+        links,
     })
 }
 
@@ -317,7 +354,8 @@ pub struct Parsed {
 
 pub fn parse_bytes(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Parsed, DocError> {
     let document = extract(bytes, file_name, limits)?;
-    let profile = parse_profile(&document.text);
+    let mut profile = parse_profile(&document.text);
+    add_hyperlinks(&mut profile, &document.links);
     Ok(Parsed { document, profile })
 }
 

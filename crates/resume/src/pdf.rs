@@ -13,6 +13,7 @@ pub fn extract(
     limits: &Limits,
     budget: &Budget,
     warnings: &mut Vec<String>,
+    links: &mut Vec<String>,
 ) -> Result<(String, u32), DocError> {
     let doc = match PdfDoc::load_mem(bytes) {
         Ok(d) => d,
@@ -72,6 +73,7 @@ pub fn extract(
                 failed += 1;
             }
         }
+        page_links(&doc, id, links);
         let text = layout::page_text(dev.glyphs, dev.width);
         if !text.trim().is_empty() {
             if !out.is_empty() {
@@ -87,6 +89,61 @@ pub fn extract(
         warnings.push(format!("{failed} of {n} pages could not be read fully"));
     }
     Ok((out, n))
+}
+
+/// Most annotations looked at per page: a page with thousands is hostile or generated junk.
+const MAX_ANNOTS: usize = 500;
+
+/// The URI targets of a page's link annotations (`/Annots` → `/Subtype /Link` →
+/// `/A << /S /URI /URI (…) >>`), in the page's order. Anything malformed is skipped.
+fn page_links(doc: &PdfDoc, page: lopdf::ObjectId, out: &mut Vec<String>) {
+    let Ok(dict) = doc.get_dictionary(page) else {
+        return;
+    };
+    let Some(annots) = dict
+        .get(b"Annots")
+        .ok()
+        .and_then(|a| deref(doc, a))
+        .and_then(|a| a.as_array().ok())
+    else {
+        return;
+    };
+    for a in annots.iter().take(MAX_ANNOTS) {
+        if out.len() >= crate::MAX_LINKS {
+            return;
+        }
+        if let Some(uri) = deref(doc, a).and_then(|a| annot_uri(doc, a)) {
+            crate::push_link(out, &uri);
+        }
+    }
+}
+
+fn deref<'a>(doc: &'a PdfDoc, o: &'a lopdf::Object) -> Option<&'a lopdf::Object> {
+    doc.dereference(o).ok().map(|(_, o)| o)
+}
+
+/// The target of one link annotation with a URI action, if that is what it is.
+fn annot_uri(doc: &PdfDoc, annot: &lopdf::Object) -> Option<String> {
+    let d = annot.as_dict().ok()?;
+    if d.get(b"Subtype").ok()?.as_name().ok()? != b"Link" {
+        return None;
+    }
+    let action = deref(doc, d.get(b"A").ok()?)?.as_dict().ok()?;
+    if action.get(b"S").ok()?.as_name().ok()? != b"URI" {
+        return None;
+    }
+    let uri = deref(doc, action.get(b"URI").ok()?)?.as_str().ok()?;
+    // URIs are 7-bit ASCII by the spec; writers that use a UTF-16 text string add a BOM.
+    Some(match uri {
+        [0xFE, 0xFF, rest @ ..] => {
+            let units: Vec<u16> = rest
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        _ => String::from_utf8_lossy(uri).into_owned(),
+    })
 }
 
 /// Receives every glyph with its position (top-left origin, y downwards).

@@ -93,7 +93,12 @@ impl<'a> Archive<'a> {
     }
 }
 
-pub fn docx(bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<String, DocError> {
+pub fn docx(
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &Budget,
+    links: &mut Vec<String>,
+) -> Result<String, DocError> {
     let mut ar = Archive::open(bytes, limits)?;
     if ar.names().iter().any(|n| n == "EncryptedPackage") {
         return Err(DocError::Encrypted);
@@ -111,18 +116,104 @@ pub fn docx(bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<String, Do
     let mut out = String::new();
     for h in headers {
         if let Some(x) = ar.read(&h)? {
-            let t = xml_text(&x, &DOCX, budget)?;
+            let mut ids = Vec::new();
+            let t = xml_text(&x, &DOCX, budget, &mut ids)?;
             if !t.trim().is_empty() {
                 out.push_str(&t);
                 out.push('\n');
             }
+            docx_links(&mut ar, &h, &ids, links)?;
         }
     }
-    out.push_str(&xml_text(&body, &DOCX, budget)?);
+    let mut ids = Vec::new();
+    out.push_str(&xml_text(&body, &DOCX, budget, &mut ids)?);
+    docx_links(&mut ar, "word/document.xml", &ids, links)?;
     Ok(out)
 }
 
-pub fn odt(bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<String, DocError> {
+/// Resolves the relationship ids of a part's `w:hyperlink` elements to their external
+/// targets (`word/_rels/<part>.rels`). Only referenced relationships count: a relationship
+/// nothing points at was edited out of the document (stale, or removed on purpose, e.g. by
+/// anonymisation) and is not a link the reader sees.
+fn docx_links(
+    ar: &mut Archive<'_>,
+    part: &str,
+    ids: &[String],
+    links: &mut Vec<String>,
+) -> Result<(), DocError> {
+    if ids.is_empty() || links.len() >= crate::MAX_LINKS {
+        return Ok(());
+    }
+    let Some((dir, file)) = part.rsplit_once('/') else {
+        return Ok(());
+    };
+    // A broken rels part loses the links, not the text.
+    let rels = match ar.read(&format!("{dir}/_rels/{file}.rels")) {
+        Ok(Some(x)) => external_targets(&x),
+        Ok(None) | Err(DocError::Corrupt(_)) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let by_id: std::collections::HashMap<&str, &str> = rels
+        .iter()
+        .map(|(i, t)| (i.as_str(), t.as_str()))
+        .collect();
+    for id in ids {
+        if let Some(target) = by_id.get(id.as_str()) {
+            crate::push_link(links, target);
+        }
+    }
+    Ok(())
+}
+
+/// Most relationships read from one rels part.
+const MAX_RELS: usize = 5000;
+
+/// `(Id, Target)` of every relationship with `TargetMode="External"` in a rels part. Stops
+/// quietly at the first XML error: what was read before still counts.
+fn external_targets(xml: &[u8]) -> Vec<(String, String)> {
+    let mut r = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    loop {
+        let e = match r.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => e,
+            Ok(Event::Eof) | Err(_) | Ok(Event::DocType(_)) => break,
+            Ok(_) => {
+                buf.clear();
+                continue;
+            }
+        };
+        if e.local_name().as_ref() == b"Relationship" {
+            let (mut id, mut target, mut external) = (None, None, false);
+            for a in e.attributes().flatten() {
+                let v = a.unescape_value().map(|v| v.into_owned()).ok();
+                match a.key.local_name().as_ref() {
+                    b"Id" => id = v,
+                    b"Target" => target = v,
+                    b"TargetMode" => {
+                        external = v.is_some_and(|v| v.eq_ignore_ascii_case("external"))
+                    }
+                    _ => {}
+                }
+            }
+            if let (Some(id), Some(target), true) = (id, target, external) {
+                out.push((id, target));
+                if out.len() >= MAX_RELS {
+                    break;
+                }
+            }
+        }
+        buf.clear();
+    }
+    out
+}
+
+pub fn odt(
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &Budget,
+    links: &mut Vec<String>,
+) -> Result<String, DocError> {
     let mut ar = Archive::open(bytes, limits)?;
     let manifest = ar.read("META-INF/manifest.xml")?.unwrap_or_default();
     if crate::detect::memfind(&manifest, b"encryption-data").is_some() {
@@ -131,7 +222,13 @@ pub fn odt(bytes: &[u8], limits: &Limits, budget: &Budget) -> Result<String, Doc
     let body = ar
         .read("content.xml")?
         .ok_or_else(|| DocError::Corrupt("ODT without content.xml".into()))?;
-    xml_text(&body, &ODT, budget)
+    // ODT writes the target on the link itself (`text:a xlink:href`).
+    let mut hrefs = Vec::new();
+    let text = xml_text(&body, &ODT, budget, &mut hrefs)?;
+    for h in &hrefs {
+        crate::push_link(links, h);
+    }
+    Ok(text)
 }
 
 /// Which local element names mean what, per format.
@@ -150,6 +247,8 @@ struct Vocab {
     skip: &'static [&'static [u8]],
     /// Whether text anywhere counts (ODT) or only inside `text` elements (DOCX).
     text_anywhere: bool,
+    /// Hyperlink element and the attribute naming its target (DOCX: a relationship id).
+    link: (&'static [u8], &'static [u8]),
 }
 
 const DOCX: Vocab = Vocab {
@@ -162,6 +261,7 @@ const DOCX: Vocab = Vocab {
     space: &[],
     skip: &[b"delText", b"instrText", b"Fallback", b"rPr", b"pPr"],
     text_anywhere: false,
+    link: (b"hyperlink", b"id"),
 };
 
 const ODT: Vocab = Vocab {
@@ -173,13 +273,24 @@ const ODT: Vocab = Vocab {
     space: &[b"s"],
     skip: &[b"tracked-changes", b"annotation", b"note-citation"],
     text_anywhere: true,
+    link: (b"a", b"href"),
 };
 
 fn has(list: &[&[u8]], name: &[u8]) -> bool {
     list.contains(&name)
 }
 
-fn xml_text(xml: &[u8], v: &Vocab, budget: &Budget) -> Result<String, DocError> {
+/// Most hyperlink references collected from one part.
+const MAX_REFS: usize = 1000;
+
+/// The text of one XML part; the targets of its hyperlink elements (with content, outside
+/// skipped subtrees) go to `refs` in document order.
+fn xml_text(
+    xml: &[u8],
+    v: &Vocab,
+    budget: &Budget,
+    refs: &mut Vec<String>,
+) -> Result<String, DocError> {
     let mut r = Reader::from_reader(xml);
     let mut out = String::new();
     let mut in_text = 0usize;
@@ -204,6 +315,15 @@ fn xml_text(xml: &[u8], v: &Vocab, budget: &Budget) -> Result<String, DocError> 
                     skip += 1;
                 } else if has(v.text, name) {
                     in_text += 1;
+                } else if name == v.link.0 && refs.len() < MAX_REFS {
+                    let target = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == v.link.1)
+                        .and_then(|a| a.unescape_value().ok().map(|s| s.into_owned()));
+                    if let Some(t) = target.filter(|t| !refs.contains(t)) {
+                        refs.push(t);
+                    }
                 }
             }
             Event::End(e) => {

@@ -355,6 +355,55 @@ fn blind_mode_hides_identity_and_does_not_change_the_score() {
     assert!(serde_json::to_string(&plain).unwrap().contains("Obama") || t2.contains("Obama"));
 }
 
+/// A DOCX whose contact links exist only as hyperlinks behind the words "LinkedIn" and
+/// "Email".
+fn docx_with_hidden_links() -> Vec<u8> {
+    use std::io::Write;
+    let doc = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body><w:p><w:r><w:t>Jo Bloggs</w:t></w:r></w:p><w:p><w:hyperlink r:id=\"rId1\"><w:r><w:t>LinkedIn</w:t></w:r></w:hyperlink><w:r><w:t xml:space=\"preserve\"> | </w:t></w:r><w:hyperlink r:id=\"rId2\"><w:r><w:t>Email</w:t></w:r></w:hyperlink></w:p><w:p><w:r><w:t>Experience</w:t></w:r></w:p><w:p><w:r><w:t>Backend engineer, Acme, 2018 - 2023: Rust, Kafka, PostgreSQL.</w:t></w:r></w:p></w:body></w:document>";
+    let rels = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"https://www.linkedin.com/in/jo-bloggs-4711\" TargetMode=\"External\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"mailto:jo.bloggs@example.org\" TargetMode=\"External\"/></Relationships>";
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, data) in [
+        ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>"),
+        ("word/document.xml", doc),
+        ("word/_rels/document.xml.rels", rels),
+    ] {
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(data.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn blind_mode_hides_links_and_emails_found_only_in_hyperlinks() {
+    let parsed =
+        hirekit_resume::parse_bytes(&docx_with_hidden_links(), "cv.docx", &Default::default())
+            .unwrap();
+    let (text, p) = (parsed.document.text, parsed.profile);
+    // The hyperlinks reach the profile (so the checks below test something)…
+    assert_eq!(p.contact.links, vec!["https://www.linkedin.com/in/jo-bloggs-4711"]);
+    assert_eq!(p.contact.email.as_deref(), Some("jo.bloggs@example.org"));
+    assert!(!text.contains("jo-bloggs-4711") && !text.contains("example.org"));
+    // …and blind mode drops them with the rest of the contact.
+    let (bt, bp) = blind(&text, &p);
+    assert!(bp.contact.links.is_empty() && bp.contact.email.is_none());
+    let shown = format!("{bt}\n{}", serde_json::to_string(&bp).unwrap());
+    for gone in ["jo-bloggs-4711", "jo.bloggs", "Bloggs"] {
+        assert!(!shown.contains(gone), "{gone} shown: {shown}");
+    }
+    let c = Criteria::derive_from_text("Backend engineer\nRequirements:\n- Rust\n- Kafka");
+    let r = rank(
+        &c,
+        &[cand("a", &text, &p)],
+        &Options {
+            blind: true,
+            ..Options::default()
+        },
+    );
+    let shown = serde_json::to_string(&r).unwrap();
+    assert!(!shown.contains("jo-bloggs-4711") && !shown.contains("jo.bloggs"), "{shown}");
+}
+
 #[test]
 fn duplicates_are_recognized() {
     let c = Criteria::from_toml("must_have = [\"Rust\"]").unwrap();

@@ -299,29 +299,8 @@ fn links(text: &str, header_end: usize) -> Vec<String> {
             format!("https://{raw}")
         };
         // The same profile linked twice (with and without tracking parameters).
-        let key = url
-            .split(['?', '#'])
-            .next()
-            .unwrap_or(&url)
-            .trim_end_matches('/')
-            .to_ascii_lowercase();
-        let key = key
-            .trim_start_matches("https://")
-            .trim_start_matches("http://")
-            .trim_start_matches("www.")
-            .to_string();
-        if !out.iter().any(|u| {
-            let k = u
-                .split(['?', '#'])
-                .next()
-                .unwrap_or(u)
-                .trim_end_matches('/')
-                .to_ascii_lowercase();
-            k.trim_start_matches("https://")
-                .trim_start_matches("http://")
-                .trim_start_matches("www.")
-                == key
-        }) {
+        let key = link_key(&url);
+        if !out.iter().any(|u| link_key(u) == key) {
             out.push(url);
         }
         if out.len() >= 10 {
@@ -329,6 +308,203 @@ fn links(text: &str, header_end: usize) -> Vec<String> {
         }
     }
     out
+}
+
+/// Most links kept in a contact.
+const MAX_LINKS: usize = 10;
+
+/// The form links are compared in: lowercase, without scheme, "www.", query, fragment or
+/// trailing "/".
+fn link_key(url: &str) -> String {
+    let k = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(url)
+        .trim_end_matches('/')
+        .to_ascii_lowercase();
+    k.trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.")
+        .to_string()
+}
+
+/// Path words of profile sites that are pages of the site, not someone's handle.
+const NOT_HANDLES: &[&str] = &[
+    "about", "blog", "company", "competitions", "datasets", "discussions", "explore",
+    "features", "feed", "hashtag", "help", "home", "intent", "jobs", "join", "learn", "login",
+    "marketplace", "orgs", "pricing", "questions", "search", "settings", "share", "signup",
+    "site", "sponsors", "tag", "tags", "topics", "users",
+];
+
+/// Lowercased host (userinfo, port and a leading "www." removed) and the non-empty path
+/// segments of an http(s) URL.
+fn split_url(url: &str) -> Option<(String, Vec<&str>)> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let rest = rest.split(['?', '#']).next().unwrap_or("");
+    let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
+    let host = host.trim_end_matches('.');
+    let host = host.strip_prefix("www.").unwrap_or(host).to_string();
+    let ok = host.contains('.')
+        && !host.starts_with(['.', '-'])
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+    ok.then(|| (host, path.split('/').filter(|s| !s.is_empty()).collect()))
+}
+
+fn on_host(host: &str, site: &str) -> bool {
+    host == site
+        || host
+            .strip_suffix(site)
+            .is_some_and(|sub| sub.ends_with('.'))
+}
+
+fn handle_ok(h: &str) -> bool {
+    (2..=60).contains(&h.len())
+        && !NOT_HANDLES.contains(&h.to_ascii_lowercase().as_str())
+        && h
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '@' | '%'))
+}
+
+/// A hyperlink target that is someone's page on a profile site ([`PROFILE_HOSTS`]), as the
+/// profile URL (query and fragment dropped; a LinkedIn deep link cut to the profile), or
+/// `None` for other pages of those sites (a repository, a company page, a share button).
+fn profile_url(url: &str) -> Option<String> {
+    let (host, segs) = split_url(url)?;
+    let site = PROFILE_HOSTS.iter().find(|h| on_host(&host, h))?;
+    match (*site, segs.as_slice()) {
+        // "/in/<handle>" is always a person; deeper pages ("/detail/skills") are theirs too.
+        ("linkedin.com", ["in", h, ..]) if handle_ok(h) => {
+            Some(format!("https://www.linkedin.com/in/{h}"))
+        }
+        ("stackoverflow.com", ["users", id, rest @ ..]) if id.bytes().all(|b| b.is_ascii_digit()) => {
+            let name = rest.first().map_or(String::new(), |n| format!("/{n}"));
+            Some(format!("https://stackoverflow.com/users/{id}{name}"))
+        }
+        // A personal GitHub Pages site, any page of it.
+        ("github.io", _) if host.len() > "github.io".len() => {
+            let path = segs.join("/");
+            Some(format!("https://{host}/{path}").trim_end_matches('/').to_string())
+        }
+        ("indeed.com", ["r" | "me", ..]) => Some(format!("https://{host}/{}", segs.join("/"))),
+        // One path segment: the user's page ("github.com/jdoe", "medium.com/@jdoe").
+        ("linkedin.com" | "stackoverflow.com" | "github.io" | "indeed.com", _) => None,
+        (_, [h]) if handle_ok(h) => Some(format!("https://{host}/{h}")),
+        _ => None,
+    }
+}
+
+/// The user name a profile URL shows ("github.com/jdoe" → "jdoe"), lowercase letters and
+/// digits only.
+fn handle_of(url: &str) -> Option<String> {
+    let (host, segs) = split_url(url)?;
+    let raw = if let Some(user) = host.strip_suffix(".github.io") {
+        user
+    } else {
+        match segs.as_slice() {
+            ["in", h, ..] if on_host(&host, "linkedin.com") => h,
+            [h] if PROFILE_HOSTS.iter().any(|p| on_host(&host, p)) => h,
+            _ => return None,
+        }
+    };
+    let h: String = raw
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    (h.len() >= 4).then_some(h)
+}
+
+/// A hyperlink to a site of the candidate's own: a label of its host holds one of their
+/// profile handles ("posquit0.com" next to "github.com/posquit0") or their whole name
+/// ("janedoe.dev" for Jane Doe). Any other site (an employer, a school, a tool) is not a
+/// contact link.
+fn personal_site(url: &str, name: Option<&str>, handles: &[String]) -> Option<String> {
+    let (host, _) = split_url(url)?;
+    let mut labels: Vec<String> = host
+        .split('.')
+        .map(|l| l.chars().filter(char::is_ascii_alphanumeric).collect::<String>())
+        .collect();
+    labels.pop(); // the top-level domain
+    let mut keys: Vec<String> = handles.to_vec();
+    if let Some(n) = name {
+        let words: Vec<String> = n
+            .split_whitespace()
+            .map(|w| hirekit_model::location::fold(w).replace(' ', ""))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if let (Some(first), Some(last)) = (words.first(), words.last()) {
+            if words.len() >= 2 {
+                keys.push(format!("{first}{last}"));
+                keys.push(format!("{last}{first}"));
+            }
+        }
+    }
+    // A short handle ("john") inside a longer label ("johnsoncontrols") is a coincidence.
+    let own = labels.iter().any(|l| {
+        keys.iter()
+            .any(|k| k.len() >= 4 && (l == k || (k.len() >= 6 && l.contains(k.as_str()))))
+    });
+    own.then(|| {
+        url.split(['?', '#'])
+            .next()
+            .unwrap_or(url)
+            .trim_end_matches('/')
+            .to_string()
+    })
+}
+
+/// The address of a `mailto:` target when it is one well-formed e-mail address.
+fn mailto_address(target: &str) -> Option<String> {
+    let rest = target.get(..7)?.eq_ignore_ascii_case("mailto:").then(|| &target[7..])?;
+    let addr = rest.split(['?', ',', ';']).next()?.replace("%40", "@");
+    let addr = addr.trim();
+    let m = email_re().find(addr)?;
+    (m.start() == 0 && m.end() == addr.len()).then(|| addr.to_string())
+}
+
+fn add_link(links: &mut Vec<String>, url: String) {
+    let key = link_key(&url);
+    if links.len() < MAX_LINKS && !links.iter().any(|l| link_key(l) == key) {
+        links.push(url);
+    }
+}
+
+/// Adds what a document's hyperlinks say (targets often hidden behind an icon, a handle or a
+/// word like "LinkedIn") to a contact read from its text. Nothing in the text vouches for a
+/// hidden target, so the rule is stricter than for written URLs:
+/// - someone's page on a profile site (LinkedIn `/in/…`, GitHub/GitLab/… user pages, Stack
+///   Overflow users, GitHub Pages) is added unless the text already gave it;
+/// - other sites (employers, schools, tools, repositories) are left out, except one site whose
+///   host carries the candidate's handle or full name (their own site);
+/// - a `mailto:` target fills the e-mail only when the text had none;
+/// - anything else (tel:, tracking links) is ignored.
+pub fn add_hyperlinks(c: &mut Contact, targets: &[String]) {
+    let mut others = Vec::new();
+    for t in targets {
+        if t.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")) {
+            if c.email.is_none() {
+                c.email = mailto_address(t);
+            }
+        } else if let Some(u) = profile_url(t) {
+            add_link(&mut c.links, u);
+        } else {
+            others.push(t);
+        }
+    }
+    let handles: Vec<String> = c.links.iter().filter_map(|l| handle_of(l)).collect();
+    if let Some(site) = others
+        .iter()
+        .find_map(|t| personal_site(t, c.name.as_deref(), &handles))
+    {
+        add_link(&mut c.links, site);
+    }
 }
 
 /// Splits a header line into its parts ("Jane Doe | jane@x.org | Berlin, Germany").
@@ -726,7 +902,108 @@ mod tests {
         assert!(labelled_handles("Linkedin: Jane Doe Languages: English").is_empty());
     }
 
+    #[test]
+    fn profile_pages() {
+        let p = |s: &str| profile_url(s);
+        assert_eq!(
+            p("https://uk.linkedin.com/in/jane-doe/detail/skills/?x=1").as_deref(),
+            Some("https://www.linkedin.com/in/jane-doe")
+        );
+        assert_eq!(p("https://www.linkedin.com/company/acme"), None);
+        assert_eq!(
+            p("http://www.github.com/jdoe#readme").as_deref(),
+            Some("https://github.com/jdoe")
+        );
+        // A repository may be anyone's; a site page is nobody's.
+        assert_eq!(p("https://github.com/rust-lang/rust"), None);
+        assert_eq!(p("https://github.com/features"), None);
+        assert_eq!(p("https://twitter.com/intent/tweet?text=hi"), None);
+        assert_eq!(
+            p("https://stackoverflow.com/users/123/jdoe?tab=profile").as_deref(),
+            Some("https://stackoverflow.com/users/123/jdoe")
+        );
+        assert_eq!(
+            p("https://jdoe.github.io/blog/").as_deref(),
+            Some("https://jdoe.github.io/blog")
+        );
+        assert_eq!(
+            p("https://medium.com/@jdoe").as_deref(),
+            Some("https://medium.com/@jdoe")
+        );
+        // Look-alike hosts are not the profile sites.
+        assert_eq!(p("https://dropbox.com/jdoe"), None);
+        assert_eq!(p("https://notgithub.com/jdoe"), None);
+        assert_eq!(p("mailto:jdoe@github.com"), None);
+    }
+
+    #[test]
+    fn own_sites() {
+        let handles = vec!["posquit0".to_string()];
+        let s = |u: &str, name: Option<&str>| personal_site(u, name, &handles);
+        assert_eq!(
+            s("https://www.posquit0.com/", None).as_deref(),
+            Some("https://www.posquit0.com")
+        );
+        assert_eq!(
+            s("https://jane-doe.dev/about?ref=cv", Some("Jane Doe")).as_deref(),
+            Some("https://jane-doe.dev/about")
+        );
+        assert_eq!(s("https://acme.com/", Some("Jane Doe")), None);
+        // A short name inside a longer label is a coincidence.
+        assert_eq!(
+            personal_site("https://johnsoncontrols.com", None, &["john".into()]),
+            None
+        );
+    }
+
+    #[test]
+    fn mailto_addresses() {
+        assert_eq!(
+            mailto_address("MAILTO:Jane.Doe%40example.org?subject=CV").as_deref(),
+            Some("Jane.Doe@example.org")
+        );
+        assert_eq!(mailto_address("mailto:"), None);
+        assert_eq!(mailto_address("mailto:not an address"), None);
+    }
+
+    #[test]
+    fn hyperlinks_merge() {
+        let mut c = Contact {
+            email: Some("jane@example.com".into()),
+            links: vec!["https://linkedin.com/in/jane-doe/".into()],
+            ..Contact::default()
+        };
+        add_hyperlinks(
+            &mut c,
+            &[
+                "mailto:other@example.net".into(),
+                "https://www.linkedin.com/in/jane-doe?trk=x".into(),
+                "https://github.com/jdoe-dev".into(),
+                "tel:+15550100".into(),
+                "https://github.com/jdoe-dev/".into(),
+            ],
+        );
+        assert_eq!(c.email.as_deref(), Some("jane@example.com"));
+        assert_eq!(
+            c.links,
+            vec![
+                "https://linkedin.com/in/jane-doe/".to_string(),
+                "https://github.com/jdoe-dev".to_string()
+            ]
+        );
+    }
+
     proptest::proptest! {
+        #[test]
+        fn hyperlinks_never_panic(
+            targets in proptest::collection::vec("(https?://|mailto:|)\\PC{0,60}", 0..6),
+            name in proptest::option::of("\\PC{0,20}"),
+        ) {
+            let mut c = Contact { name, ..Contact::default() };
+            add_hyperlinks(&mut c, &targets);
+            proptest::prop_assert!(c.links.len() <= MAX_LINKS);
+        }
+
         #[test]
         fn never_panics(s in "\\PC{0,200}") {
             let _ = find_phone(&s);

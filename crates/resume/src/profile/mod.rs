@@ -202,6 +202,13 @@ pub fn parse_profile_at(text: &str, today: YearMonth) -> Profile {
     p
 }
 
+/// Adds a document's hyperlink targets ([`crate::Document::links`]) to the profile's contact:
+/// profile pages and the candidate's own site to the links, a `mailto:` address when the text
+/// gave none (see `contact::add_hyperlinks` for the rule).
+pub fn add_hyperlinks(p: &mut Profile, targets: &[String]) {
+    contact::add_hyperlinks(&mut p.contact, targets);
+}
+
 /// The largest char boundary at or below `i`.
 fn floor_boundary(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());

@@ -17,6 +17,29 @@ pub fn pdf(pages: &[Vec<Run<'_>>]) -> Vec<u8> {
 /// With `encrypted`, the trailer names a standard security handler whose user password is
 /// not empty (the keys are made up, so no password opens it).
 pub fn pdf_with(pages: &[Vec<Run<'_>>], encrypted: bool) -> Vec<u8> {
+    build_pdf(pages, &[], encrypted)
+}
+
+/// A PDF whose page `i` also carries the annotations `annots[i]` (each stored as its own
+/// object, referenced from the page's `/Annots`).
+pub fn pdf_annotated(pages: &[Vec<Run<'_>>], annots: &[Vec<Object>]) -> Vec<u8> {
+    build_pdf(pages, annots, false)
+}
+
+/// A link annotation with a URI action.
+pub fn uri_link(uri: &[u8]) -> Object {
+    Object::Dictionary(dictionary! {
+        "Type" => "Annot",
+        "Subtype" => "Link",
+        "Rect" => vec![10.into(), 10.into(), 60.into(), 20.into()],
+        "A" => dictionary! {
+            "S" => "URI",
+            "URI" => Object::String(uri.to_vec(), lopdf::StringFormat::Literal),
+        },
+    })
+}
+
+fn build_pdf(pages: &[Vec<Run<'_>>], annots: &[Vec<Object>], encrypted: bool) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font_id = doc.add_object(dictionary! {
@@ -27,7 +50,7 @@ pub fn pdf_with(pages: &[Vec<Run<'_>>], encrypted: bool) -> Vec<u8> {
     });
     let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
     let mut kids: Vec<Object> = Vec::new();
-    for page in pages {
+    for (i, page) in pages.iter().enumerate() {
         let mut ops = Vec::new();
         for &(x, y, size, text) in page {
             ops.push(Operation::new("BT", vec![]));
@@ -41,11 +64,19 @@ pub fn pdf_with(pages: &[Vec<Run<'_>>], encrypted: bool) -> Vec<u8> {
             dictionary! {},
             content.encode().expect("encode"),
         ));
-        let page_id = doc.add_object(dictionary! {
+        let mut page_dict = dictionary! {
             "Type" => "Page",
             "Parent" => pages_id,
             "Contents" => content_id,
-        });
+        };
+        if let Some(list) = annots.get(i) {
+            let refs: Vec<Object> = list
+                .iter()
+                .map(|a| doc.add_object(a.clone()).into())
+                .collect();
+            page_dict.set("Annots", refs);
+        }
+        let page_id = doc.add_object(page_dict);
         kids.push(page_id.into());
     }
     let count = kids.len() as i64;
@@ -154,8 +185,13 @@ pub fn odt(paragraphs: &[&str]) -> Vec<u8> {
     for p in paragraphs {
         body.push_str(&format!("<text:p>{}</text:p>", esc(p)));
     }
+    odt_body(&body)
+}
+
+/// An ODT whose `office:text` holds `body` (raw XML, e.g. with `text:a xlink:href` links).
+pub fn odt_body(body: &str) -> Vec<u8> {
     let xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>{body}</office:text></office:body></office:document-content>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><office:body><office:text>{body}</office:text></office:body></office:document-content>"
     );
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored =
@@ -168,6 +204,70 @@ pub fn odt(paragraphs: &[&str]) -> Vec<u8> {
     w.start_file("content.xml", def).expect("start");
     w.write_all(xml.as_bytes()).expect("write");
     w.finish().expect("finish").into_inner()
+}
+
+/// One DOCX body paragraph: plain text, or text inside a `w:hyperlink` to relationship `rid`.
+pub enum Para<'a> {
+    Text(&'a str),
+    Link(&'a str, &'a str),
+}
+
+fn paras_xml(paras: &[Para<'_>]) -> String {
+    paras
+        .iter()
+        .map(|p| match p {
+            Para::Text(t) => format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", esc(t)),
+            Para::Link(t, rid) => format!(
+                "<w:p><w:hyperlink r:id=\"{rid}\" w:history=\"1\"><w:r><w:t>{}</w:t></w:r></w:hyperlink></w:p>",
+                esc(t)
+            ),
+        })
+        .collect()
+}
+
+/// A relationships part: `(id, target, external)`.
+pub fn rels(list: &[(&str, &str, bool)]) -> String {
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+    for (id, target, external) in list {
+        x.push_str(&format!(
+            "<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{}\"{}/>",
+            esc(target).replace('"', "&quot;"),
+            if *external { " TargetMode=\"External\"" } else { "" }
+        ));
+    }
+    x.push_str("</Relationships>");
+    x
+}
+
+/// A DOCX with hyperlinks: a header (with its own rels part, when given) and a body whose
+/// rels part is `body_rels` (raw bytes, so tests can damage it).
+pub fn docx_linked(
+    header: &[Para<'_>],
+    header_rels: Option<&str>,
+    body: &[Para<'_>],
+    body_rels: &[u8],
+) -> Vec<u8> {
+    let ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+    let doc = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document {ns}><w:body>{}</w:body></w:document>",
+        paras_xml(body)
+    );
+    let hdr = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:hdr {ns}>{}</w:hdr>",
+        paras_xml(header)
+    );
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", b"<?xml version=\"1.0\"?><Types/>"),
+        ("word/document.xml", doc.as_bytes()),
+        ("word/_rels/document.xml.rels", body_rels),
+    ];
+    if !header.is_empty() {
+        parts.push(("word/header1.xml", hdr.as_bytes()));
+    }
+    if let Some(r) = header_rels {
+        parts.push(("word/_rels/header1.xml.rels", r.as_bytes()));
+    }
+    zip(&parts)
 }
 
 pub fn fixture(name: &str) -> Vec<u8> {
