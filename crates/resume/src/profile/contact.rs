@@ -289,7 +289,14 @@ fn links(text: &str, header_end: usize) -> Vec<String> {
             continue;
         }
         let lower = raw.to_ascii_lowercase();
-        let profile = PROFILE_HOSTS.iter().any(|h| lower.contains(h));
+        let host = lower
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("");
+        // By host, not substring: "dropbox.com" is not "x.com".
+        let profile = PROFILE_HOSTS.iter().any(|h| on_host(host, h));
         if !profile && m.start() >= header_end {
             continue;
         }
@@ -788,6 +795,16 @@ fn location_in(line: &str, name: Option<&str>) -> Option<String> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn profile_sites_by_host_not_substring() {
+        let header = "Jo Bloggs\nlinkedin.com/in/jobloggs\n";
+        let text = format!("{header}Experience\nShared the specs on dropbox.com/s/abc and box.com/x\nAlso github.com/jobloggs\n");
+        let l = links(&text, header.len());
+        assert!(l.iter().any(|u| u.contains("linkedin.com/in/jobloggs")), "{l:?}");
+        assert!(l.iter().any(|u| u.contains("github.com/jobloggs")), "{l:?}");
+        assert!(!l.iter().any(|u| u.contains("dropbox") || u.contains("box.com")), "{l:?}");
+    }
 
     #[test]
     fn phones() {
