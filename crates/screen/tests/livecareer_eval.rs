@@ -29,7 +29,8 @@ use std::collections::{BTreeMap, HashSet};
 
 mod common;
 use common::{
-    bootstrap_mean_ci, cos, csv_rows, data_dir, embedder, job_postings, mean, Rng, Scores, Tfidf,
+    bootstrap_mean_ci, cos, csv_rows, data_dir, embedder, job_postings, mean, order_by, Rng,
+    Scores, Tfidf,
 };
 
 /// Category → (title pattern, title exclusions), case-insensitive regexes over the posting
@@ -269,7 +270,8 @@ fn livecareer_ranking_quality() {
     for (cat, jd) in &jobs {
         let rel: Vec<bool> = cats.iter().map(|c| c == cat).collect();
         let jv = tf.vec(jd);
-        base.push(&rv.iter().map(|v| cos(v, &jv)).collect::<Vec<_>>(), &rel);
+        let tk: Vec<f32> = rv.iter().map(|v| cos(v, &jv)).collect();
+        base.push(&tk, &rel);
         let crit = Criteria::derive_from_text(jd);
         let (mut key, mut plain) = (vec![0f32; n], vec![0f32; n]);
         let (mut ko, mut ko_rel) = (0usize, 0usize);
@@ -301,6 +303,16 @@ fn livecareer_ranking_quality() {
                 hk_score.ap.last().unwrap_or(&0.0),
                 crit.must_have.iter().map(|r| r.label()).collect::<Vec<_>>().join("; ")
             );
+            // Which categories each system puts first (first 4 letters).
+            let top = |k: &[f32]| {
+                order_by(k)
+                    .iter()
+                    .take(5)
+                    .map(|&i| cats[i].get(..4).unwrap_or(&cats[i]))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            println!("    top5 tfidf: {}   hirekit: {}", top(&tk), top(&key));
         }
     }
     let took = t0.elapsed();
