@@ -303,16 +303,22 @@ fn livecareer_ranking_quality() {
                 hk_score.ap.last().unwrap_or(&0.0),
                 crit.must_have.iter().map(|r| r.label()).collect::<Vec<_>>().join("; ")
             );
-            // Which categories each system puts first (first 4 letters).
+            // What each system puts first: category (6 letters) and the resume's headline.
             let top = |k: &[f32]| {
                 order_by(k)
                     .iter()
-                    .take(5)
-                    .map(|&i| cats[i].get(..4).unwrap_or(&cats[i]))
+                    .take(3)
+                    .map(|&i| {
+                        let head = cands[i].text.lines().find(|l| !l.trim().is_empty());
+                        let head: String =
+                            head.unwrap_or_default().trim().chars().take(28).collect();
+                        format!("{}:{head}", cats[i].get(..6).unwrap_or(&cats[i]))
+                    })
                     .collect::<Vec<_>>()
-                    .join(" ")
+                    .join(" | ")
             };
-            println!("    top5 tfidf: {}   hirekit: {}", top(&tk), top(&key));
+            println!("    tfidf top3: {}", top(&tk));
+            println!("    hirekit top3: {}", top(&key));
         }
     }
     let took = t0.elapsed();
