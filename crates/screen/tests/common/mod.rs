@@ -33,7 +33,6 @@ pub fn embedder() -> Option<std::sync::Arc<dyn hirekit_screen::Embedder>> {
     None
 }
 
-
 /// Minimal CSV (quoted fields, doubled quotes, newlines inside quotes).
 pub fn csv_rows(s: &str) -> Vec<Vec<String>> {
     let (mut rows, mut row, mut field, mut q) = (vec![], vec![], String::new(), false);
@@ -193,4 +192,105 @@ pub fn bootstrap_mean_ci(d: &[f32], seed: u64) -> (f32, f32, f32) {
         .collect();
     means.sort_by(f32::total_cmp);
     (mean, means[50], means[1949])
+}
+
+/// ../shared/data (relative to the workspace root), or HIREKIT_SHARED_DATA.
+pub fn data_dir() -> std::path::PathBuf {
+    std::env::var("HIREKIT_SHARED_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+        })
+}
+
+/// Real postings with a description, per source in a fixed order: (source, title, plain-text
+/// description) from the LinkedIn 2023–24 sample, the Greenhouse/Lever boards 2025 and the
+/// Adzuna UK 2013 sample. A missing file gives no rows.
+pub fn job_postings(dir: &std::path::Path) -> Vec<(&'static str, String, String)> {
+    use hirekit_model::text::{decode_entities, html_to_text};
+    let read = |p: std::path::PathBuf| {
+        std::fs::read_to_string(p)
+            .map(|s| s.trim_start_matches('\u{feff}').to_string())
+            .unwrap_or_default()
+    };
+    let table = |src: &'static str, s: &str, title: &str, desc: &str| {
+        let rows = csv_rows(s);
+        let Some(head) = rows.first() else {
+            return vec![];
+        };
+        let (Some(t), Some(d)) = (
+            head.iter().position(|h| h == title),
+            head.iter().position(|h| h == desc),
+        ) else {
+            return vec![];
+        };
+        rows[1..]
+            .iter()
+            .filter(|r| r.len() > t.max(d))
+            .map(|r| (src, r[t].clone(), r[d].clone()))
+            .collect::<Vec<_>>()
+    };
+    let mut out = table(
+        "linkedin",
+        &read(dir.join("jobs/linkedin_2023_2024_sample_1000.csv")),
+        "title",
+        "description",
+    );
+    let gh = read(dir.join("jobs/greenhouse_lever_board_jobs_2025_11_480.json"));
+    if let Ok(serde_json::Value::Array(a)) = serde_json::from_str::<serde_json::Value>(&gh) {
+        for j in a {
+            let t = j["title"].as_str().unwrap_or_default().to_string();
+            // Greenhouse HTML arrives entity-encoded twice.
+            let d = html_to_text(&decode_entities(
+                j["description"].as_str().unwrap_or_default(),
+            ));
+            out.push(("greenhouse", t, d));
+        }
+    }
+    out.extend(table(
+        "adzuna",
+        &read(dir.join("jobs/adzuna_uk_2013_sample_2499.csv")),
+        "Title",
+        "FullDescription",
+    ));
+    out
+}
+
+/// Average precision of a ranking (`order`: item indices, best first) for binary relevance.
+pub fn ap(order: &[usize], rel: &[bool]) -> f32 {
+    let (mut hits, mut sum) = (0f32, 0f32);
+    for (i, &d) in order.iter().enumerate() {
+        if rel[d] {
+            hits += 1.0;
+            sum += hits / (i + 1) as f32;
+        }
+    }
+    let n = rel.iter().filter(|&&r| r).count() as f32;
+    if n == 0.0 {
+        0.0
+    } else {
+        sum / n
+    }
+}
+
+/// Per-query NDCG@10, precision@10 and average precision of one system.
+#[derive(Default)]
+pub struct Scores {
+    pub ndcg: Vec<f32>,
+    pub p10: Vec<f32>,
+    pub ap: Vec<f32>,
+}
+impl Scores {
+    /// One query: `key` is the system's score per item (higher first).
+    pub fn push(&mut self, key: &[f32], rel: &[bool]) {
+        let o = order_by(key);
+        let g: Vec<f32> = rel.iter().map(|&r| r as u8 as f32).collect();
+        self.ndcg.push(ndcg(&o, &g, 10));
+        self.p10
+            .push(o.iter().take(10).filter(|&&i| rel[i]).count() as f32 / 10.0);
+        self.ap.push(ap(&o, rel));
+    }
+}
+pub fn mean(v: &[f32]) -> f32 {
+    v.iter().sum::<f32>() / v.len().max(1) as f32
 }
