@@ -25,13 +25,12 @@
 //! ```
 
 use hirekit_model::profile::Profile;
-use hirekit_model::text::{decode_entities, fix_mojibake, html_to_text};
+use hirekit_model::text::fix_mojibake;
 use hirekit_screen::{rank, Candidate, Criteria, Options};
 use std::collections::HashSet;
-use std::path::PathBuf;
 
 mod common;
-use common::{bootstrap_mean_ci, cos, csv_rows, embedder, ndcg, order_by, Tfidf};
+use common::{bootstrap_mean_ci, cos, csv_rows, data_dir, embedder, mean, Scores, Tfidf};
 
 /// Category → title pattern (lowercase regex). Categories without a posting are skipped.
 const CATEGORIES: &[(&str, &str)] = &[
@@ -63,95 +62,6 @@ const CATEGORIES: &[(&str, &str)] = &[
 ];
 /// Postings per category (the first ones in file order).
 const PER_CATEGORY: usize = 3;
-
-fn data_dir() -> PathBuf {
-    std::env::var("HIREKIT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"))
-}
-
-/// (title, plain-text description) from the three posting files, in a fixed order.
-fn postings(dir: &std::path::Path) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let read = |p: PathBuf| {
-        std::fs::read_to_string(p)
-            .map(|s| s.trim_start_matches('\u{feff}').to_string())
-            .unwrap_or_default()
-    };
-    let table = |s: &str, title: &str, desc: &str| -> Vec<(String, String)> {
-        let rows = csv_rows(s);
-        let Some(head) = rows.first() else {
-            return vec![];
-        };
-        let (Some(t), Some(d)) = (
-            head.iter().position(|h| h == title),
-            head.iter().position(|h| h == desc),
-        ) else {
-            return vec![];
-        };
-        rows[1..]
-            .iter()
-            .filter(|r| r.len() > t.max(d))
-            .map(|r| (r[t].clone(), r[d].clone()))
-            .collect()
-    };
-    out.extend(table(
-        &read(dir.join("jobs/linkedin_2023_2024_sample_1000.csv")),
-        "title",
-        "description",
-    ));
-    let gh = read(dir.join("jobs/greenhouse_lever_board_jobs_2025_11_480.json"));
-    if let Ok(serde_json::Value::Array(a)) = serde_json::from_str::<serde_json::Value>(&gh) {
-        for j in a {
-            let t = j["title"].as_str().unwrap_or_default().to_string();
-            // Greenhouse HTML arrives entity-encoded twice.
-            let d = html_to_text(&decode_entities(j["description"].as_str().unwrap_or_default()));
-            out.push((t, d));
-        }
-    }
-    out.extend(table(
-        &read(dir.join("jobs/adzuna_uk_2013_sample_2499.csv")),
-        "Title",
-        "FullDescription",
-    ));
-    out
-}
-
-fn ap(order: &[usize], rel: &[bool]) -> f32 {
-    let (mut hits, mut sum) = (0f32, 0f32);
-    for (i, &d) in order.iter().enumerate() {
-        if rel[d] {
-            hits += 1.0;
-            sum += hits / (i + 1) as f32;
-        }
-    }
-    let n = rel.iter().filter(|&&r| r).count() as f32;
-    if n == 0.0 {
-        0.0
-    } else {
-        sum / n
-    }
-}
-
-#[derive(Default)]
-struct Scores {
-    ndcg: Vec<f32>,
-    p10: Vec<f32>,
-    ap: Vec<f32>,
-}
-impl Scores {
-    fn push(&mut self, key: &[f32], rel: &[bool]) {
-        let o = order_by(key);
-        let g: Vec<f32> = rel.iter().map(|&r| r as u8 as f32).collect();
-        self.ndcg.push(ndcg(&o, &g, 10));
-        self.p10
-            .push(o.iter().take(10).filter(|&&i| rel[i]).count() as f32 / 10.0);
-        self.ap.push(ap(&o, rel));
-    }
-}
-fn mean(v: &[f32]) -> f32 {
-    v.iter().sum::<f32>() / v.len().max(1) as f32
-}
 
 /// Runs with the suite (about 5 s; skipped when ../shared/data is absent), so a change that
 /// drops hirekit below the baseline on this set fails the build.
@@ -189,7 +99,11 @@ fn category_ranking_quality() {
         })
         .collect();
 
-    let all = postings(&dir);
+    // (title, description) in the loader's fixed order.
+    let all: Vec<(String, String)> = common::job_postings(&dir)
+        .into_iter()
+        .map(|(_, t, d)| (t, d))
+        .collect();
     let mut jobs: Vec<(&str, String)> = Vec::new(); // (category, title + description)
     for (cat, pat) in CATEGORIES {
         if !cats.iter().any(|c| c == cat) {

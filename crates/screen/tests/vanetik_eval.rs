@@ -65,7 +65,9 @@
 //! telling CVs apart. We did not tune hirekit towards that order: it would not generalize.
 //! tests/category_eval.rs measures the same question on 166 resumes × 61 postings with coarser
 //! but consistent labels, where hirekit leads TF-IDF (MAP 0.381 with MiniLM vs 0.307; the
-//! 95% CI of the gain, [−0.005, +0.150], just touches zero).
+//! 95% CI of the gain, [−0.005, +0.150], just touches zero); tests/livecareer_eval.rs on 360
+//! long resumes × 84 postings, where it leads significantly (MAP 0.277 vs 0.225, gain 95% CI
+//! [+0.015, +0.092]; with MiniLM 0.315, [+0.051, +0.132]).
 
 use hirekit_model::profile::{Profile, ProfileSkill, Span};
 use hirekit_model::skills::{extract_skills, skill_category};
