@@ -1,42 +1,22 @@
 //! OCR for PDFs without a text layer, when asked for (`Limits::ocr`): poppler's `pdftoppm`
 //! renders the pages, `tesseract` reads them (Debian packages `poppler-utils` and
-//! `tesseract-ocr`). Both run as child processes in a temporary folder, killed when they
-//! outlast the time limit, so a hostile scan cannot hang or crash hirekit.
+//! `tesseract-ocr`). Both run as child processes in a private temporary folder, killed when
+//! they outlast the time limit, so a hostile scan cannot hang or crash hirekit. The OCR time
+//! (`TIMEOUT`) comes on top of the per-file limit, which covers reading the text layer.
 
 use crate::DocError;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// Pages read by OCR at most (a resume has one to three; each costs seconds).
 pub const MAX_PAGES: u32 = 10;
 /// Time for the whole document: rendering and reading every page.
 pub const TIMEOUT: Duration = Duration::from_secs(60);
-/// Render resolution: tesseract reads body text best at about 300 dpi.
-const DPI: &str = "300";
-
-/// A temporary folder removed with everything in it when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> Result<TempDir, DocError> {
-        static N: AtomicU64 = AtomicU64::new(0);
-        let p = std::env::temp_dir().join(format!(
-            "hirekit-ocr-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&p).map_err(|e| ocr_err(format!("temporary folder: {e}")))?;
-        Ok(TempDir(p))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+/// Longest side of a rendered page in pixels: about 300 dpi for A4 or Letter, where
+/// tesseract reads body text best, and a cap, so a hostile page size cannot make pdftoppm
+/// write gigabytes.
+const SCALE_TO: &str = "3500";
 
 fn ocr_err(msg: String) -> DocError {
     DocError::Ocr(msg)
@@ -71,7 +51,11 @@ fn run(tool: &str, args: &[&std::ffi::OsStr], deadline: Instant) -> Result<(), D
                 return Err(DocError::Timeout);
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-            Err(e) => return Err(ocr_err(format!("{tool}: {e}"))),
+            Err(e) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(ocr_err(format!("{tool}: {e}")));
+            }
         }
     }
 }
@@ -96,16 +80,20 @@ fn page_images(dir: &Path) -> Vec<PathBuf> {
 /// The text of a scanned PDF, page by page, and the number of pages read.
 pub fn pdf_text(bytes: &[u8], max_pages: u32) -> Result<(String, u32), DocError> {
     let deadline = Instant::now() + TIMEOUT;
-    let dir = TempDir::new()?;
-    let input = dir.0.join("in.pdf");
+    // Private (mode 0700), unpredictable, removed when dropped.
+    let dir = tempfile::Builder::new()
+        .prefix("hirekit-ocr-")
+        .tempdir()
+        .map_err(|e| ocr_err(format!("temporary folder: {e}")))?;
+    let input = dir.path().join("in.pdf");
     std::fs::write(&input, bytes).map_err(|e| ocr_err(format!("temporary file: {e}")))?;
     let last = max_pages.clamp(1, MAX_PAGES).to_string();
-    let prefix = dir.0.join("page");
+    let prefix = dir.path().join("page");
     run(
         "pdftoppm",
         &[
-            "-r".as_ref(),
-            DPI.as_ref(),
+            "-scale-to".as_ref(),
+            SCALE_TO.as_ref(),
             "-gray".as_ref(),
             "-l".as_ref(),
             last.as_ref(),
@@ -114,10 +102,10 @@ pub fn pdf_text(bytes: &[u8], max_pages: u32) -> Result<(String, u32), DocError>
         ],
         deadline,
     )?;
-    let pages = page_images(&dir.0);
+    let pages = page_images(dir.path());
     let mut text = String::new();
     for (i, page) in pages.iter().enumerate() {
-        let out = dir.0.join(format!("text-{i}"));
+        let out = dir.path().join(format!("text-{i}"));
         run("tesseract", &[page.as_os_str(), out.as_os_str()], deadline)?;
         let t = std::fs::read_to_string(out.with_extension("txt"))
             .map_err(|e| ocr_err(format!("tesseract output: {e}")))?;

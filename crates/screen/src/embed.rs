@@ -58,7 +58,11 @@ impl Cached {
     fn write_disk(&self, k: u64, v: &[f32]) {
         if let Some(d) = &self.dir {
             let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
-            let tmp = d.join(format!("{k:016x}.tmp{}", std::process::id()));
+            // Unique per write: a request and a background warm-up in one process may write
+            // the same vector at once, and rename must never move a half-written file.
+            static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+            let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let tmp = d.join(format!("{k:016x}.tmp{}-{n}", std::process::id()));
             if std::fs::write(&tmp, bytes).is_ok() {
                 let _ = std::fs::rename(&tmp, d.join(format!("{k:016x}.f32")));
             }

@@ -289,28 +289,23 @@ fn links(text: &str, header_end: usize) -> Vec<String> {
             continue;
         }
         let lower = raw.to_ascii_lowercase();
-        let host = lower
-            .trim_start_matches("https://")
-            .trim_start_matches("http://")
-            .split(['/', '?', '#'])
-            .next()
-            .unwrap_or("");
-        // By host, not substring: "dropbox.com" is not "x.com".
-        let profile = PROFILE_HOSTS.iter().any(|h| on_host(host, h));
-        if !profile && m.start() >= header_end {
-            continue;
-        }
         let url = if lower.starts_with("http://") || lower.starts_with("https://") {
             raw.to_string()
         } else {
             format!("https://{raw}")
         };
+        // By host, not substring: "dropbox.com" is not "x.com".
+        let profile = split_url(&url)
+            .is_some_and(|(host, _)| PROFILE_HOSTS.iter().any(|h| on_host(&host, h)));
+        if !profile && m.start() >= header_end {
+            continue;
+        }
         // The same profile linked twice (with and without tracking parameters).
         let key = link_key(&url);
         if !out.iter().any(|u| link_key(u) == key) {
             out.push(url);
         }
-        if out.len() >= 10 {
+        if out.len() >= MAX_LINKS {
             break;
         }
     }
