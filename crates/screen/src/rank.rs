@@ -38,9 +38,10 @@ pub struct Options {
     /// Called as resume chunks are embedded: (chunks done, chunks in all). Embedding a
     /// batch from cold takes minutes on CPU, so callers show it.
     pub on_embed: Option<Arc<dyn Fn(usize, usize) + Send + Sync>>,
-    /// Stop embedding at this instant and rank without the semantic signal (for a request
-    /// that must answer in time); the vectors done so far stay in the embedder's cache.
-    pub embed_deadline: Option<std::time::Instant>,
+    /// Stop embedding resumes once this much time has passed since it began, and rank
+    /// without the semantic signal (for a request that must answer in time); the vectors
+    /// done so far stay in the embedder's cache.
+    pub embed_budget: Option<std::time::Duration>,
 }
 
 /// Resume chunks embedded per call: the cache on disk fills as it goes, so an interrupted
@@ -279,7 +280,7 @@ pub fn rank(criteria: &Criteria, candidates: &[Candidate], opts: &Options) -> Ve
 }
 
 /// Semantic similarity of each resume to the job, or `None` when the model fails or the
-/// embedding deadline passes (the ranking then says it used no semantic signal rather than
+/// embedding budget runs out (the ranking then says it used no semantic signal rather than
 /// failing).
 ///
 /// In a batch of at least [`CENTER_MIN`] resumes, every vector is first centered on the
@@ -321,8 +322,9 @@ fn semantic_scores(
     let per: Vec<Vec<&str>> = work.iter().map(|w| chunks(&w.text)).collect();
     let flat: Vec<&str> = per.iter().flatten().copied().collect();
     let mut vecs = Vec::with_capacity(flat.len());
+    let started = std::time::Instant::now();
     for slice in flat.chunks(EMBED_SLICE) {
-        if opts.embed_deadline.is_some_and(|d| std::time::Instant::now() >= d) {
+        if opts.embed_budget.is_some_and(|b| started.elapsed() >= b) {
             return None;
         }
         vecs.extend(e.embed(slice).ok()?);

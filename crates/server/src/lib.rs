@@ -54,13 +54,17 @@ pub struct AppState {
     /// Sentence model for screening's semantic signal, when one was found at start.
     pub embedder: Option<Arc<dyn hirekit_screen::Embedder>>,
     /// How long one screening request may spend embedding resumes before it answers without
-    /// the semantic signal (requests time out at 30 s); the rest is embedded in the background.
+    /// the semantic signal (requests time out at 30 s, parsing comes first); the rest is
+    /// embedded in the background.
     pub embed_budget: Duration,
+    /// Set while a background task embeds what a request had no time for: one at a time, so
+    /// a burst of large requests does not queue many.
+    pub warming: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl AppState {
     pub fn new(store: Store, index: SearchIndex, rates: Rates) -> AppState {
-        AppState { store, index, rates: Arc::new(rates), embedder: None, embed_budget: screen::EMBED_BUDGET }
+        AppState { store, index, rates: Arc::new(rates), embedder: None, embed_budget: screen::EMBED_BUDGET, warming: Arc::default() }
     }
 
     /// Screens with this sentence model too (the semantic signal).

@@ -18,6 +18,7 @@ use utoipa::{OpenApi, ToSchema};
 
 use crate::AppState;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[derive(OpenApi)]
@@ -36,9 +37,7 @@ const MAX_DERIVE_BODY: usize = 1 << 20;
 /// Default [`AppState::embed_budget`]: parsing 500 files and ranking fit in the rest of the
 /// 30 s request timeout.
 pub const EMBED_BUDGET: Duration = Duration::from_secs(20);
-/// Set while a background task embeds what a request had no time for: one at a time, so a
-/// burst of large requests does not queue many.
-static WARMING: AtomicBool = AtomicBool::new(false);
+
 
 pub fn routes() -> Router<AppState> {
     let derive = Router::new()
@@ -290,10 +289,10 @@ pub async fn screen(State(st): State<AppState>, form: Multipart) -> Response {
             "send the resumes as multipart fields `file`",
         );
     }
-    let (opts, top) = (options(&st, form.blind), form.top);
+    let (ranking, top) = (options(&st, form.blind), form.top);
     let files = form.files;
     let done =
-        tokio::task::spawn_blocking(move || respond(&crit, files, &limits, &opts, top)).await;
+        tokio::task::spawn_blocking(move || respond(&crit, files, &limits, &ranking, top)).await;
     match done {
         Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
         Err(e) => {
@@ -473,21 +472,45 @@ struct Outcome {
     note: Option<&'static str>,
 }
 
-/// Parse every file (on all cores) and rank the ones that could be read.
-/// Ranking options: blind or not, with the server's embedding model when it has one.
-fn options(st: &AppState, blind: bool) -> Options {
-    Options {
-        blind,
-        embedder: st.embedder.clone(),
-        embed_deadline: st.embedder.as_ref().map(|_| Instant::now() + st.embed_budget),
-        ..Options::default()
+/// Ranking options: blind or not, with the server's embedding model (and its time budget)
+/// when it has one.
+fn options(st: &AppState, blind: bool) -> Ranking {
+    Ranking {
+        opts: Options {
+            blind,
+            embedder: st.embedder.clone(),
+            embed_budget: st.embedder.as_ref().map(|_| st.embed_budget),
+            ..Options::default()
+        },
+        warming: st.warming.clone(),
+    }
+}
+
+/// How a request ranks: the options, and the server's flag for its one background embedder.
+struct Ranking {
+    opts: Options,
+    warming: Arc<AtomicBool>,
+}
+
+/// Clears the warming flag when the background task ends, even by a panic.
+struct Warming(Arc<AtomicBool>);
+impl Drop for Warming {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
     }
 }
 
 /// Shown when the semantic signal was left out for time.
-const NOTE_EMBEDDING_LATER: &str = "The semantic signal was left out: embedding these resumes takes longer than one request allows. They are being embedded in the background; send the same request again in a few minutes to have it.";
+const NOTE_EMBEDDING_LATER: &str = "The semantic signal was left out: embedding these resumes \
+takes longer than one request allows. They are being embedded in the background; send the \
+same request again in a few minutes to have it.";
+const NOTE_EMBEDDING_BUSY: &str = "The semantic signal was left out: embedding these resumes \
+takes longer than one request allows, and the server is already embedding another batch in \
+the background. Send the request again once that is done to start on these.";
 
-fn run(crit: &Criteria, files: Vec<Upload>, limits: &Limits, opts: &Options) -> Outcome {
+/// Parse every file (on all cores) and rank the ones that could be read.
+fn run(crit: &Criteria, files: Vec<Upload>, limits: &Limits, ranking: &Ranking) -> Outcome {
+    let opts = &ranking.opts;
     let n_files = files.len();
     let mut too_large = Vec::with_capacity(n_files);
     let docs: Vec<(String, Vec<u8>)> = files
@@ -514,31 +537,36 @@ fn run(crit: &Criteria, files: Vec<Upload>, limits: &Limits, opts: &Options) -> 
         }
     }
     let cands = candidates(&ok);
+    let t = Instant::now();
     let ranked = rank(crit, &cands, opts);
-    let out_of_time = opts.embedder.is_some()
-        && opts.embed_deadline.is_some_and(|d| Instant::now() >= d)
+    // Ranking took the whole budget and came back without the signal: it ran out of time
+    // (a failing model answers at once).
+    let out_of_time = opts.embed_budget.is_some_and(|b| t.elapsed() >= b)
         && ranked.first().is_some_and(|s| !s.signals.contains(&"semantic"));
     let mut note = None;
     if out_of_time {
-        note = Some(NOTE_EMBEDDING_LATER);
-        if !WARMING.swap(true, Ordering::SeqCst) {
-            // The same ranking without a deadline fills the vector cache; its result is
+        note = Some(NOTE_EMBEDDING_BUSY);
+        if !ranking.warming.swap(true, Ordering::SeqCst) {
+            note = Some(NOTE_EMBEDDING_LATER);
+            // The same ranking without a budget fills the vector cache; its result is
             // dropped. Parsed resumes move to the thread (names owned).
             let owned: Vec<(String, hirekit_resume::Parsed)> =
                 ok.into_iter().map(|(n, p)| (n.to_string(), p)).collect();
             let (crit, mut opts) = (crit.clone(), opts.clone());
-            opts.embed_deadline = None;
+            opts.embed_budget = None;
+            let flag = Warming(ranking.warming.clone());
             let spawned = std::thread::Builder::new()
                 .name("hirekit-embed-warm".into())
                 .spawn(move || {
+                    let _flag = flag;
                     let cands = candidates(&owned);
                     let t = Instant::now();
                     let _ = rank(&crit, &cands, &opts);
                     tracing::info!(resumes = cands.len(), took = ?t.elapsed(), "embedded in the background");
-                    WARMING.store(false, Ordering::SeqCst);
                 });
             if spawned.is_err() {
-                WARMING.store(false, Ordering::SeqCst);
+                // The closure, and the flag's guard with it, was dropped.
+                note = Some(NOTE_EMBEDDING_BUSY);
             }
         }
     }
@@ -566,10 +594,10 @@ fn respond(
     crit: &Criteria,
     files: Vec<Upload>,
     limits: &Limits,
-    opts: &Options,
+    ranking: &Ranking,
     top: Option<usize>,
 ) -> Vec<u8> {
-    let out = run(crit, files, limits, opts);
+    let out = run(crit, files, limits, ranking);
     let mut results: Vec<Entry<_>> = out
         .ranked
         .iter()
@@ -659,9 +687,9 @@ async fn page_submit(State(st): State<AppState>, form: Multipart) -> Response {
         );
         return page_error(f, &text, as_criteria, blind);
     }
-    let (top, files, opts) = (form.top, form.files, options(&st, blind));
+    let (top, files, ranking) = (form.top, form.files, options(&st, blind));
     let done = tokio::task::spawn_blocking(move || {
-        let out = run(&crit, files, &limits, &opts);
+        let out = run(&crit, files, &limits, &ranking);
         results_html(&out, top)
     })
     .await;
