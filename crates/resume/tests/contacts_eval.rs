@@ -3,24 +3,11 @@
 //! Skipped when the shared data is absent. See the figures with
 //! `cargo test -p hirekit-resume --test contacts_eval -- --nocapture`.
 
-use std::path::PathBuf;
+
+mod common;
 
 use hirekit_resume::{parse_file, Limits};
 
-fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("HIREKIT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    if p.join("resumes").is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipping contacts_eval: no shared data at {} (set HIREKIT_SHARED_DATA)",
-            p.display()
-        );
-        None
-    }
-}
 
 // ---- normalization (the gold file's header describes the same rules) ----
 
@@ -176,7 +163,7 @@ fn show(gold: Option<&str>, pred: Option<&str>) -> String {
 
 #[test]
 fn contact_fields_on_real_documents() {
-    let Some(root) = shared() else { return };
+    let Some(root) = common::shared_data() else { return };
     let gold = read_gold();
     assert!(gold.len() >= 70, "gold set truncated: {} rows", gold.len());
     let limits = Limits::default();

@@ -4,24 +4,12 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
+mod common;
+
 use hirekit_model::profile::YearMonth;
 use hirekit_model::skills::canonical_skill;
 use hirekit_resume::{extract, parse_profile_at, Limits};
 
-fn shared() -> Option<PathBuf> {
-    let p = std::env::var_os("HIREKIT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    if p.join("resumes").is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipping: no shared data at {} (set HIREKIT_SHARED_DATA)",
-            p.display()
-        );
-        None
-    }
-}
 
 /// "6.5 years", "5 Years 11 Months", "6 months", "4yrs.", "10years" → years; a bare year
 /// ("2004") is not a duration.
@@ -40,7 +28,7 @@ fn gold_years(s: &str) -> Option<f32> {
 
 #[test]
 fn dataturks_fields() {
-    let Some(root) = shared() else { return };
+    let Some(root) = common::shared_data() else { return };
     let path = root.join("resumes/dataturks_resume_entities_220.jsonl");
     let Ok(data) = std::fs::read_to_string(&path) else {
         eprintln!("skipping: {} missing", path.display());
@@ -226,7 +214,7 @@ fn dice<T: std::hash::Hash + Eq + Clone>(a: &[T], b: &[T]) -> f64 {
 
 #[test]
 fn pdf_text_vs_pdftotext() {
-    let Some(root) = shared() else { return };
+    let Some(root) = common::shared_data() else { return };
     let dir = root.join("resumes/pdf/livecareer");
     let Ok(rd) = std::fs::read_dir(&dir) else {
         eprintln!("skipping: {} missing", dir.display());

@@ -276,3 +276,17 @@ pub fn fixture(name: &str) -> Vec<u8> {
         .join(name);
     std::fs::read(p).expect("fixture")
 }
+
+/// ../shared/data (from the workspace root, or HIREKIT_SHARED_DATA) when it holds the resume
+/// sets; otherwise `None` after saying that the test skips.
+pub fn shared_data() -> Option<std::path::PathBuf> {
+    let p = std::env::var_os("HIREKIT_SHARED_DATA")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
+    if p.join("resumes").is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipping: no shared data at {} (set HIREKIT_SHARED_DATA)", p.display());
+        None
+    }
+}
