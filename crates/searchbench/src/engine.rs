@@ -106,7 +106,9 @@ mod tests {
             if q.q == "boom" {
                 anyhow::bail!("broken");
             }
-            std::thread::sleep(Duration::from_millis(u64::from(q.id)));
+            // 25 ms steps: far above scheduling noise on a busy machine, so "slowest" is
+            // decided by the query, not by a hiccup.
+            std::thread::sleep(Duration::from_millis(25 * u64::from(q.id)));
             Ok(EngineResult {
                 ids: vec![1],
                 total: u64::from(q.id) * 10,
@@ -134,7 +136,7 @@ mod tests {
             r.per_query.iter().map(|p| (p.0, p.2)).collect::<Vec<_>>(),
             vec![(1, 10), (3, 30), (2, 20)]
         );
-        assert!(r.latencies.max >= Duration::from_millis(3));
+        assert!(r.latencies.max >= Duration::from_millis(75));
         assert_eq!(r.slowest(1)[0].0, 3);
     }
 
