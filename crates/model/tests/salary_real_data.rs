@@ -1,46 +1,10 @@
 //! Agreement with ground truth that ships with real data in shared/data (skipped when the
 //! data is absent). Path: $HIREKIT_SHARED_DATA, else `../shared/data` from the workspace root.
 use hirekit_model::salary::{parse_salary, parse_salary_with, SalaryOptions};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-fn shared_data() -> Option<PathBuf> {
-    let dir = std::env::var_os("HIREKIT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    dir.is_dir().then_some(dir)
-}
-
-/// Minimal RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, '\r') => {}
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
-}
+mod common;
+use common::{read_csv, shared_data};
 
 fn load(dir: &Path, rel: &str) -> Option<(Vec<String>, Vec<Vec<String>>)> {
     let text = std::fs::read_to_string(dir.join(rel)).ok()?;

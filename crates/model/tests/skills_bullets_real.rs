@@ -8,45 +8,19 @@
 use hirekit_model::skills::extract_skills;
 use hirekit_model::text::html_to_text;
 use std::io::Write;
-use std::path::PathBuf;
 
-fn shared_data() -> Option<PathBuf> {
-    let dir = std::env::var_os("HIREKIT_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
-    dir.is_dir().then_some(dir)
-}
+mod common;
+use common::{read_csv, shared_data};
 
-/// Minimal RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, '\r') => {}
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
+/// The lines of a text with the byte offset each starts at.
+fn lines_at(text: &str) -> Vec<(usize, &str)> {
+    text.split('\n')
+        .scan(0usize, |pos, l| {
+            let s = *pos;
+            *pos += l.len() + 1;
+            Some((s, l))
+        })
+        .collect()
 }
 
 /// Ambiguous aliases ("~" in the taxonomy table), as written.
@@ -175,15 +149,7 @@ fn bullet_items_in_real_text() {
     // (lone, lone accepted, sentence, sentence accepted)
     let (mut lone, mut lone_ok, mut sent, mut sent_ok) = (0, 0, 0, 0);
     for (di, d) in docs.iter().enumerate() {
-        let lines: Vec<(usize, &str)> = d
-            .text
-            .split('\n')
-            .scan(0usize, |pos, l| {
-                let s = *pos;
-                *pos += l.len() + 1;
-                Some((s, l))
-            })
-            .collect();
+        let lines = lines_at(&d.text);
         for (li, &(start, line)) in lines.iter().enumerate() {
             let (item, bulleted) = strip_marker(line);
             let item = item.trim_end();
@@ -263,15 +229,7 @@ fn all_lines(docs: &[Doc], amb: &[&str]) {
     };
     let mut n = 0;
     for (di, d) in docs.iter().enumerate() {
-        let lines: Vec<(usize, &str)> = d
-            .text
-            .split('\n')
-            .scan(0usize, |pos, l| {
-                let s = *pos;
-                *pos += l.len() + 1;
-                Some((s, l))
-            })
-            .collect();
+        let lines = lines_at(&d.text);
         for (li, &(start, line)) in lines.iter().enumerate() {
             let has_amb = amb.iter().any(|a| line.contains(a));
             if !has_amb {
